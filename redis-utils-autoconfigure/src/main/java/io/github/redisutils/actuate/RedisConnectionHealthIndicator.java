@@ -1,0 +1,153 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.redisutils.actuate;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+
+/**
+ * The {@code connection} child of the {@code redis} health contributor: UP when Redis
+ * answers PING, with the round trip, the server version, the mode and, on Cluster, the
+ * cluster state and node count.
+ * <p>
+ * The check runs on its own thread and is bounded by a timeout, because a hung server
+ * must not hang the health endpoint (Lettuce's own command timeout defaults to a minute).
+ * Concurrent checks share one probe in flight, so a hung server ties up one thread, not
+ * one per request.
+ * <p>
+ * A round trip above the latency threshold keeps the status UP and adds a {@code warning}
+ * detail: a slow Redis still serves requests, and turning it DOWN would take instances
+ * out of load balancing for a condition they cannot fix.
+ *
+ * @author redis-utils authors
+ */
+public class RedisConnectionHealthIndicator implements HealthIndicator, DisposableBean {
+
+	private final RedisConnectionProbe probe;
+
+	private final Duration timeout;
+
+	private final Duration latencyThreshold;
+
+	private final ExecutorService executor = Executors.newCachedThreadPool(new DaemonThreadFactory());
+
+	private @Nullable CompletableFuture<RedisConnectionProbe.Report> inFlight;
+
+	/**
+	 * Create an indicator.
+	 * @param connectionFactory the application's connection factory
+	 * @param timeout longest wait for an answer before reporting DOWN
+	 * @param latencyThreshold round trip above which a warning detail is added
+	 */
+	public RedisConnectionHealthIndicator(RedisConnectionFactory connectionFactory, Duration timeout,
+			Duration latencyThreshold) {
+		this.probe = new RedisConnectionProbe(connectionFactory);
+		this.timeout = timeout;
+		this.latencyThreshold = latencyThreshold;
+	}
+
+	@Override
+	public Health health() {
+		CompletableFuture<RedisConnectionProbe.Report> check = currentCheck();
+		try {
+			return up(check.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS));
+		}
+		catch (TimeoutException ex) {
+			return Health.down()
+				.withDetail("error", "No answer from Redis within " + this.timeout.toMillis() + " ms")
+				.build();
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			return Health.down().withDetail("error", describe(cause)).build();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Health.unknown().withDetail("error", "Interrupted while checking Redis").build();
+		}
+	}
+
+	private synchronized CompletableFuture<RedisConnectionProbe.Report> currentCheck() {
+		if (this.inFlight == null || this.inFlight.isDone()) {
+			this.inFlight = CompletableFuture.supplyAsync(this.probe::probe, this.executor);
+		}
+		return this.inFlight;
+	}
+
+	private Health up(RedisConnectionProbe.Report report) {
+		double pingMillis = Math.round(report.pingNanos() / 10_000.0) / 100.0;
+		Health.Builder health = Health.up()
+			.withDetail("pingMillis", pingMillis)
+			.withDetail("version", report.version())
+			.withDetail("mode", report.mode().displayName());
+		if (report.clusterState() != null) {
+			health.withDetail("clusterState", report.clusterState());
+		}
+		if (report.clusterKnownNodes() != null) {
+			health.withDetail("clusterNodes", report.clusterKnownNodes());
+		}
+		if (report.clusterSize() != null) {
+			health.withDetail("clusterMasters", report.clusterSize());
+		}
+		if (report.pingNanos() > this.latencyThreshold.toNanos()) {
+			health.withDetail("warning", "PING took " + pingMillis + " ms, above the "
+					+ this.latencyThreshold.toMillis() + " ms threshold (redis.health.latency-threshold)");
+		}
+		return health.build();
+	}
+
+	private static String describe(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+		return (root == failure) ? message : failure.getClass().getSimpleName() + ": " + message;
+	}
+
+	@Override
+	public void destroy() {
+		this.executor.shutdownNow();
+	}
+
+	private static final class DaemonThreadFactory implements ThreadFactory {
+
+		private final AtomicInteger count = new AtomicInteger();
+
+		@Override
+		public Thread newThread(Runnable task) {
+			Thread thread = new Thread(task, "redis-health-" + this.count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		}
+
+	}
+
+}

@@ -1,0 +1,70 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.redisutils.autoconfigure;
+
+import io.github.redisutils.core.RedisKeys;
+import io.github.redisutils.core.RedisServerClock;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+
+/**
+ * Core of redis-utils: key naming, the value codec and the server clock that every
+ * feature uses.
+ *
+ * @author redis-utils authors
+ */
+@AutoConfiguration(after = DataRedisAutoConfiguration.class)
+@ConditionalOnClass(RedisConnectionFactory.class)
+@ConditionalOnBean(RedisConnectionFactory.class)
+@ConditionalOnBooleanProperty(name = "redis.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(RedisUtilsProperties.class)
+public final class RedisUtilsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	RedisKeys redisKeys(RedisUtilsProperties properties, Environment environment) {
+		String configured = properties.getKeyPrefix();
+		if (configured != null) {
+			return RedisKeys.withPrefix(configured);
+		}
+		String applicationName = environment.getProperty("spring.application.name");
+		if (applicationName == null || applicationName.isBlank()) {
+			return RedisKeys.withPrefix(RedisUtilsProperties.DEFAULT_KEY_PREFIX);
+		}
+		String problem = RedisKeys.prefixProblem(applicationName);
+		if (problem != null) {
+			throw new IllegalStateException("The Redis key prefix defaults to spring.application.name, and '"
+					+ applicationName + "' " + problem + ": set redis.key-prefix");
+		}
+		return RedisKeys.withPrefix(applicationName);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RedisServerClock redisServerClock(RedisConnectionFactory redisConnectionFactory) {
+		return new RedisServerClock(redisConnectionFactory);
+	}
+
+}

@@ -1,0 +1,346 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.redisutils.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import io.github.redisutils.core.RedisKeys;
+import io.github.redisutils.core.codec.ValueFormat;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * Configuration properties of redis-utils, under {@code redis.*}. Connection settings are
+ * Spring Boot's own {@code spring.data.redis.*} and are never repeated here.
+ * <p>
+ * The properties validate themselves when bound: a bad value fails start-up with a
+ * message that names the property and the reason.
+ *
+ * @author redis-utils authors
+ */
+@ConfigurationProperties("redis")
+public class RedisUtilsProperties implements Validator {
+
+	/**
+	 * Prefix used when neither redis.key-prefix nor spring.application.name is set.
+	 */
+	public static final String DEFAULT_KEY_PREFIX = "redis-utils";
+
+	/**
+	 * Whether redis-utils is enabled. When false, none of its beans is created.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Prefix of every key redis-utils writes: <prefix>:<feature>:<name>. Defaults to
+	 * spring.application.name, else "redis-utils".
+	 */
+	private @Nullable String keyPrefix;
+
+	private final Codec codec = new Codec();
+
+	private final Embedded embedded = new Embedded();
+
+	private final Health health = new Health();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public @Nullable String getKeyPrefix() {
+		return this.keyPrefix;
+	}
+
+	public void setKeyPrefix(@Nullable String keyPrefix) {
+		this.keyPrefix = keyPrefix;
+	}
+
+	public Codec getCodec() {
+		return this.codec;
+	}
+
+	public Embedded getEmbedded() {
+		return this.embedded;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return RedisUtilsProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		RedisUtilsProperties properties = (RedisUtilsProperties) target;
+		if (properties.keyPrefix != null) {
+			String problem = RedisKeys.prefixProblem(properties.keyPrefix);
+			if (problem != null) {
+				errors.rejectValue("keyPrefix", "invalid", problem);
+			}
+		}
+		properties.codec.validate(errors);
+		properties.health.validate(errors);
+	}
+
+	/**
+	 * How values are turned into bytes.
+	 */
+	public static class Codec {
+
+		/**
+		 * Format of newly written values. Values are always read in the format they were
+		 * written in, so changing this keeps old values readable.
+		 */
+		private ValueFormat format = ValueFormat.JSON;
+
+		private final Compression compression = new Compression();
+
+		private final Encryption encryption = new Encryption();
+
+		public ValueFormat getFormat() {
+			return this.format;
+		}
+
+		public void setFormat(ValueFormat format) {
+			this.format = format;
+		}
+
+		public Compression getCompression() {
+			return this.compression;
+		}
+
+		public Encryption getEncryption() {
+			return this.encryption;
+		}
+
+		void validate(Errors errors) {
+			if (this.compression.threshold.isNegative()) {
+				errors.rejectValue("codec.compression.threshold", "invalid", "must not be negative");
+			}
+			if (this.compression.threshold.toBytes() > Integer.MAX_VALUE) {
+				errors.rejectValue("codec.compression.threshold", "invalid", "must be less than 2 GB");
+			}
+			if (this.encryption.enabled) {
+				if (this.encryption.key == null || this.encryption.key.isBlank()) {
+					errors.rejectValue("codec.encryption.key", "missing",
+							"must be set when redis.codec.encryption.enabled is true "
+									+ "(a Base64-encoded AES key of 16, 24 or 32 bytes)");
+				}
+			}
+			if (this.encryption.key != null && !this.encryption.key.isBlank()) {
+				String problem = aesKeyProblem(this.encryption.key);
+				if (problem != null) {
+					errors.rejectValue("codec.encryption.key", "invalid", problem);
+				}
+			}
+			for (int i = 0; i < this.encryption.previousKeys.size(); i++) {
+				String problem = aesKeyProblem(this.encryption.previousKeys.get(i));
+				if (problem != null) {
+					errors.rejectValue("codec.encryption.previousKeys[" + i + "]", "invalid", problem);
+				}
+			}
+		}
+
+		private static @Nullable String aesKeyProblem(@Nullable String base64) {
+			if (base64 == null || base64.isBlank()) {
+				return "must not be empty";
+			}
+			byte[] key;
+			try {
+				key = Base64.getDecoder().decode(base64.trim());
+			}
+			catch (IllegalArgumentException ex) {
+				return "is not valid Base64 (" + ex.getMessage() + ")";
+			}
+			if (key.length != 16 && key.length != 24 && key.length != 32) {
+				return "must decode to 16, 24 or 32 bytes for AES-128, AES-192 or AES-256 (decodes to " + key.length
+						+ " bytes)";
+			}
+			return null;
+		}
+
+	}
+
+	/**
+	 * Compression of large values.
+	 */
+	public static class Compression {
+
+		/**
+		 * Whether values at least as large as the threshold are compressed (Deflate).
+		 * Values are read correctly whatever this is set to.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Serialized size from which values are compressed.
+		 */
+		private DataSize threshold = DataSize.ofKilobytes(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public DataSize getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(DataSize threshold) {
+			this.threshold = threshold;
+		}
+
+	}
+
+	/**
+	 * Encryption of values at rest with AES-GCM.
+	 */
+	public static class Encryption {
+
+		/**
+		 * Whether new values are encrypted with the key. Encrypted values are read
+		 * whenever their key is configured, whatever this is set to.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Base64-encoded AES key (16, 24 or 32 bytes) used to encrypt new values and to
+		 * read values written with it.
+		 */
+		private @Nullable String key;
+
+		/**
+		 * Base64-encoded AES keys used before the current one; values encrypted with them
+		 * stay readable during a key rotation.
+		 */
+		private List<String> previousKeys = new ArrayList<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getKey() {
+			return this.key;
+		}
+
+		public void setKey(@Nullable String key) {
+			this.key = key;
+		}
+
+		public List<String> getPreviousKeys() {
+			return this.previousKeys;
+		}
+
+		public void setPreviousKeys(List<String> previousKeys) {
+			this.previousKeys = previousKeys;
+		}
+
+		@Override
+		public String toString() {
+			// Keys are secrets: never let them reach a log line or an actuator endpoint.
+			return "Encryption[enabled=" + this.enabled + ", key=" + ((this.key != null) ? "******" : "none")
+					+ ", previousKeys=" + this.previousKeys.size() + "]";
+		}
+
+	}
+
+	/**
+	 * Embedded Redis server for development.
+	 */
+	public static class Embedded {
+
+		/**
+		 * Whether to start an embedded Redis server at spring.data.redis.host:port when
+		 * nothing listens there. Meant for development; needs
+		 * com.github.codemonstur:embedded-redis on the classpath.
+		 */
+		private boolean enabled;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * The redis health contributor.
+	 */
+	public static class Health {
+
+		/**
+		 * Longest time a health check waits for Redis before it reports DOWN.
+		 */
+		private Duration timeout = Duration.ofSeconds(2);
+
+		/**
+		 * PING round trip above which the connection check adds a warning detail. It
+		 * stays UP: a slow Redis still serves requests.
+		 */
+		private Duration latencyThreshold = Duration.ofMillis(100);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Duration getLatencyThreshold() {
+			return this.latencyThreshold;
+		}
+
+		public void setLatencyThreshold(Duration latencyThreshold) {
+			this.latencyThreshold = latencyThreshold;
+		}
+
+		void validate(Errors errors) {
+			if (this.timeout.isNegative() || this.timeout.isZero()) {
+				errors.rejectValue("health.timeout", "invalid", "must be positive");
+			}
+			if (this.latencyThreshold.isNegative()) {
+				errors.rejectValue("health.latencyThreshold", "invalid", "must not be negative");
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,40 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.redisutils.core;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Thrown when Redis cannot be reached or does not answer within the configured time.
+ * Callers that have a documented fallback (the cache reading through to its loader, a
+ * rate limit failing open) catch it; everything else lets it propagate.
+ *
+ * @author redis-utils authors
+ */
+public class RedisUnavailableException extends RedisUtilsException {
+
+	private static final long serialVersionUID = 1L;
+
+	/**
+	 * Create an exception with a message and its cause.
+	 * @param message what could not be done
+	 * @param cause the underlying failure
+	 */
+	public RedisUnavailableException(String message, @Nullable Throwable cause) {
+		super(message, cause);
+	}
+
+}
