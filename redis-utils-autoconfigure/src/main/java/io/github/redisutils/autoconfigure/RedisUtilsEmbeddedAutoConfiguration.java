@@ -26,7 +26,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.context.annotation.Bean;
-import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
@@ -41,8 +40,6 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 @ConditionalOnBooleanProperty(name = "redis.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty("redis.embedded.enabled")
 public final class RedisUtilsEmbeddedAutoConfiguration {
-
-	static final String SERVER_BEAN_NAME = "embeddedRedisServer";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -70,7 +67,7 @@ public final class RedisUtilsEmbeddedAutoConfiguration {
 	static final class EmbeddedRedisDependsOnPostProcessor extends AbstractDependsOnBeanFactoryPostProcessor {
 
 		EmbeddedRedisDependsOnPostProcessor() {
-			super(RedisConnectionFactory.class, SERVER_BEAN_NAME);
+			super(RedisConnectionFactory.class, EmbeddedRedisServer.class);
 		}
 
 	}

@@ -26,6 +26,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.util.ClassUtils;
@@ -41,7 +42,7 @@ import org.springframework.util.ClassUtils;
  *
  * @author redis-utils authors
  */
-public class EmbeddedRedisServer implements InitializingBean, DisposableBean {
+public class EmbeddedRedisServer implements InitializingBean, DisposableBean, BeanClassLoaderAware {
 
 	private static final Log logger = LogFactory.getLog(EmbeddedRedisServer.class);
 
@@ -56,6 +57,8 @@ public class EmbeddedRedisServer implements InitializingBean, DisposableBean {
 	private final @Nullable String password;
 
 	private @Nullable AutoCloseable running;
+
+	private @Nullable ClassLoader classLoader;
 
 	/**
 	 * Create a server description; nothing starts before {@link #afterPropertiesSet()}.
@@ -85,13 +88,18 @@ public class EmbeddedRedisServer implements InitializingBean, DisposableBean {
 					+ " and an embedded Redis can only be started on this machine: point spring.data.redis.host at "
 					+ "localhost or 127.0.0.1, or set redis.embedded.enabled=false");
 		}
-		if (!ClassUtils.isPresent(EMBEDDED_REDIS_CLASS, getClass().getClassLoader())) {
+		if (!ClassUtils.isPresent(EMBEDDED_REDIS_CLASS, this.classLoader)) {
 			throw new EmbeddedRedisException("redis.embedded.enabled is true but com.github.codemonstur:embedded-redis "
 					+ "is not on the class path: add it as a dependency, or set redis.embedded.enabled=false");
 		}
 		this.running = EmbeddedRedisLauncher.start(this.host, this.port, this.password);
 		logger.info("Started embedded Redis at " + this.host + ":" + this.port
 				+ " (development only; data is not persisted)");
+	}
+
+	@Override
+	public void setBeanClassLoader(ClassLoader classLoader) {
+		this.classLoader = classLoader;
 	}
 
 	/**

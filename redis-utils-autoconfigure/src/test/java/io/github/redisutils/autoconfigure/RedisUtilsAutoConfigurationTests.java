@@ -1,0 +1,234 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.redisutils.autoconfigure;
+
+import io.github.redisutils.actuate.RedisHealthContribution;
+import io.github.redisutils.actuate.RedisHealthContributor;
+import io.github.redisutils.core.RedisKeys;
+import io.github.redisutils.core.RedisServerClock;
+import io.github.redisutils.embedded.EmbeddedRedisServer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.health.DataRedisHealthContributorAutoConfiguration;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for the redis-utils auto-configurations, without a Redis server: nothing here
+ * connects.
+ *
+ * @author redis-utils authors
+ */
+class RedisUtilsAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisUtilsAutoConfiguration.class,
+				RedisUtilsEmbeddedAutoConfiguration.class, RedisUtilsHealthContributorAutoConfiguration.class,
+				DataRedisHealthContributorAutoConfiguration.class));
+
+	@Test
+	void defaultsProvideCoreBeansAndReplaceTheStockHealthContributor() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(RedisKeys.class)
+				.hasSingleBean(RedisServerClock.class)
+				.hasSingleBean(RedisUtilsProperties.class)
+				.doesNotHaveBean(EmbeddedRedisServer.class);
+			assertThat(context.getBean(RedisKeys.class).prefix()).isEqualTo("redis-utils");
+			assertThat(context).getBean("redisHealthContributor").isInstanceOf(RedisHealthContributor.class);
+			assertThat(context.getBeansOfType(HealthContributor.class)).containsOnlyKeys("redisHealthContributor");
+		});
+	}
+
+	@Test
+	void keyPrefixDefaultsToTheApplicationName() {
+		this.contextRunner.withPropertyValues("spring.application.name=billing")
+			.run((context) -> assertThat(context.getBean(RedisKeys.class).prefix()).isEqualTo("billing"));
+	}
+
+	@Test
+	void keyPrefixPropertyWinsOverTheApplicationName() {
+		this.contextRunner.withPropertyValues("spring.application.name=billing", "redis.key-prefix=billing-v2")
+			.run((context) -> assertThat(context.getBean(RedisKeys.class).prefix()).isEqualTo("billing-v2"));
+	}
+
+	@Test
+	void applicationNameThatCannotBeAPrefixFailsStartUpAskingForTheProperty() {
+		this.contextRunner.withPropertyValues("spring.application.name=Billing Service")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("spring.application.name")
+				.hasMessageContaining("set redis.key-prefix"));
+	}
+
+	@Test
+	void disabledCreatesNothing() {
+		this.contextRunner.withPropertyValues("redis.enabled=false", "redis.embedded.enabled=true")
+			.run((context) -> assertThat(context).doesNotHaveBean(RedisKeys.class)
+				.doesNotHaveBean(RedisServerClock.class)
+				.doesNotHaveBean(EmbeddedRedisServer.class)
+				.doesNotHaveBean(RedisHealthContributor.class));
+	}
+
+	@Test
+	void withoutAConnectionFactoryNothingIsCreated() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(RedisUtilsAutoConfiguration.class,
+					RedisUtilsHealthContributorAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(RedisKeys.class)
+				.doesNotHaveBean(RedisHealthContributor.class));
+	}
+
+	@Test
+	void healthIndicatorSwitchTurnsOffOursAndTheStockOne() {
+		this.contextRunner.withPropertyValues("management.health.redis.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(RedisKeys.class)
+				.doesNotHaveBean("redisHealthContributor"));
+	}
+
+	@Test
+	void withoutActuatorTheLibraryStillWorks() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+			.run((context) -> assertThat(context).hasSingleBean(RedisKeys.class)
+				.hasSingleBean(RedisServerClock.class)
+				.doesNotHaveBean("redisHealthContributor"));
+	}
+
+	@Test
+	void everyBeanBacksOffForTheUsersOwn() {
+		this.contextRunner.withPropertyValues("redis.embedded.enabled=true")
+			.withUserConfiguration(UserBeans.class)
+			.run((context) -> {
+				assertThat(context.getBean(RedisKeys.class)).isSameAs(context.getBean(UserBeans.class).keys);
+				assertThat(context.getBean(RedisServerClock.class).getClass()).isEqualTo(UserClock.class);
+				assertThat(context.getBean("redisHealthContributor")).isInstanceOf(UserHealth.class);
+				assertThat(context.getBean(EmbeddedRedisServer.class).isStarted()).isFalse();
+			});
+	}
+
+	@Test
+	void aUserHealthIndicatorNamedRedisAlsoReplacesOurs() {
+		this.contextRunner.withBean("redisHealthIndicator", HealthIndicator.class, () -> () -> Health.up().build())
+			.run((context) -> assertThat(context).doesNotHaveBean(RedisHealthContributor.class));
+	}
+
+	@Test
+	void featureContributionsJoinTheCompositeAfterTheConnection() {
+		this.contextRunner
+			.withBean("queuesHealth", RedisHealthContribution.class,
+					() -> new RedisHealthContribution("queues", (HealthIndicator) () -> Health.up().build()))
+			.run((context) -> {
+				CompositeHealthContributor redis = context.getBean(RedisHealthContributor.class);
+				assertThat(redis.stream().map(CompositeHealthContributor.Entry::name)).containsExactly("connection",
+						"queues");
+			});
+	}
+
+	@Test
+	void twoContributionsWithOneNameFailStartUp() {
+		this.contextRunner
+			.withBean("a", RedisHealthContribution.class,
+					() -> new RedisHealthContribution("queues", (HealthIndicator) () -> Health.up().build()))
+			.withBean("b", RedisHealthContribution.class,
+					() -> new RedisHealthContribution("queues", (HealthIndicator) () -> Health.up().build()))
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("named 'queues'"));
+	}
+
+	@Test
+	void embeddedWithoutTheEmbeddedRedisLibraryFailsStartUpSayingWhatToAdd() {
+		this.contextRunner.withPropertyValues("redis.embedded.enabled=true", "spring.data.redis.port=1")
+			.withClassLoader(new FilteredClassLoader("redis.embedded"))
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("com.github.codemonstur:embedded-redis is not on the class path"));
+	}
+
+	@Test
+	void embeddedWithAClusterConfigurationFailsStartUp() {
+		this.contextRunner
+			.withPropertyValues("redis.embedded.enabled=true", "spring.data.redis.cluster.nodes=127.0.0.1:1")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("single standalone server"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserBeans {
+
+		final RedisKeys keys = RedisKeys.withPrefix("mine");
+
+		@Bean
+		RedisKeys userKeys() {
+			return this.keys;
+		}
+
+		@Bean
+		UserClock userClock(RedisConnectionFactory connectionFactory) {
+			return new UserClock(connectionFactory);
+		}
+
+		@Bean
+		UserHealth redisHealthContributor() {
+			return new UserHealth();
+		}
+
+		@Bean
+		EmbeddedRedisServer userEmbeddedRedisServer() {
+			return new EmbeddedRedisServer("127.0.0.1", 1, null) {
+
+				@Override
+				public void afterPropertiesSet() {
+				}
+
+			};
+		}
+
+	}
+
+	static class UserClock extends RedisServerClock {
+
+		UserClock(RedisConnectionFactory connectionFactory) {
+			super(connectionFactory);
+		}
+
+	}
+
+	static class UserHealth implements HealthIndicator {
+
+		@Override
+		public Health health() {
+			return Health.up().build();
+		}
+
+	}
+
+}
