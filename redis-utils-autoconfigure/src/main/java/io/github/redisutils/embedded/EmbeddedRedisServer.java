@@ -62,7 +62,8 @@ public class EmbeddedRedisServer implements InitializingBean, DisposableBean, Be
 
 	/**
 	 * Create a server description; nothing starts before {@link #afterPropertiesSet()}.
-	 * @param host where the application expects Redis; must be a loopback address
+	 * @param host where the application expects Redis; a server is only ever started for a
+	 * loopback address
 	 * @param port the port
 	 * @param password the password clients send, or {@code null}; the embedded server
 	 * then requires it
@@ -79,14 +80,15 @@ public class EmbeddedRedisServer implements InitializingBean, DisposableBean, Be
 	 */
 	@Override
 	public void afterPropertiesSet() {
+		if (!isLoopback(this.host)) {
+			// Only a server on this machine can be started; a remote host is not probed at all.
+			logger.warn("redis.embedded.enabled is true but spring.data.redis.host is " + this.host
+					+ ", not this machine; no embedded server started");
+			return;
+		}
 		if (isListening()) {
 			logger.info("Redis already listens at " + this.host + ":" + this.port + "; no embedded server started");
 			return;
-		}
-		if (!isLoopback(this.host)) {
-			throw new EmbeddedRedisException("Nothing listens at " + this.host + ":" + this.port
-					+ " and an embedded Redis can only be started on this machine: point spring.data.redis.host at "
-					+ "localhost or 127.0.0.1, or set redis.embedded.enabled=false");
 		}
 		if (!ClassUtils.isPresent(EMBEDDED_REDIS_CLASS, this.classLoader)) {
 			throw new EmbeddedRedisException("redis.embedded.enabled is true but com.github.codemonstur:embedded-redis "

@@ -1,0 +1,2 @@
+-- A script for RedisScriptsTests. KEYS: none; ARGV: none.
+return 42
