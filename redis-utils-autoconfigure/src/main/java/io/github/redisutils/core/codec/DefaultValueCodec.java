@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -75,6 +76,8 @@ final class DefaultValueCodec implements ValueCodec {
 
 	private final ValueFormat format;
 
+	private final ObjectMapper writeMapper;
+
 	private final @Nullable Integer compressionThreshold;
 
 	private final DeflateCompression compression;
@@ -87,6 +90,7 @@ final class DefaultValueCodec implements ValueCodec {
 		this.mappers = mappers;
 		this.options = options;
 		this.format = options.format();
+		this.writeMapper = mappers.mapper(this.format);
 		this.compressionThreshold = options.compressionThreshold();
 		this.compression = compression;
 		this.encryption = new AesGcmEncryption(options.encryption());
@@ -127,7 +131,7 @@ final class DefaultValueCodec implements ValueCodec {
 
 	private byte[] serialize(@Nullable Object value) {
 		try {
-			return this.mappers.get(this.format).writeValueAsBytes(value);
+			return this.writeMapper.writeValueAsBytes(value);
 		}
 		catch (JacksonException ex) {
 			String typeName = (value != null) ? value.getClass().getName() : "null";
@@ -172,10 +176,10 @@ final class DefaultValueCodec implements ValueCodec {
 	}
 
 	private @Nullable Object deserialize(ValueFormat format, ByteSlice body, Type type, String note) {
-		ObjectMapper mapper = this.mappers.get(format);
-		JavaType javaType = mapper.constructType(type);
+		ObjectReader reader = this.mappers.reader(format);
+		JavaType javaType = reader.getTypeFactory().constructType(type);
 		try {
-			return mapper.readValue(body.array(), body.offset(), body.length(), javaType);
+			return reader.forType(javaType).readValue(body.array(), body.offset(), body.length());
 		}
 		catch (JacksonException ex) {
 			throw new ValueDecodingException(

@@ -30,8 +30,8 @@ import org.springframework.core.ParameterizedTypeReference;
  * Values are read into a declared type; type information is never taken from the stored
  * bytes. Each stored value records its format, compression and encryption in a small
  * header, so values stay readable after those settings change. Bytes without that header
- * are read as plain JSON, so values written by Spring Data Redis's Jackson serializers or
- * other tools can be read too.
+ * are read as plain JSON, so values written as JSON before this codec was used (for
+ * example by a Jackson-based {@code RedisSerializer}) or by other tools stay readable.
  * <p>
  * Implementations are thread-safe.
  *

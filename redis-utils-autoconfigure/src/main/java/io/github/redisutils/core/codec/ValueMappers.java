@@ -17,7 +17,9 @@
 package io.github.redisutils.core.codec;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.util.ClassUtils;
@@ -25,6 +27,9 @@ import org.springframework.util.ClassUtils;
 /**
  * The Jackson mapper for each {@link ValueFormat}: the application's JSON mapper, and a
  * CBOR mapper derived from it when {@code jackson-dataformat-cbor} is on the classpath.
+ * Values are always read with {@link DeserializationFeature#FAIL_ON_TRAILING_TOKENS}:
+ * bytes after a complete value mean the stored value is damaged, and reading only its
+ * first part would return something that was never written.
  *
  * @author redis-utils authors
  */
@@ -36,11 +41,21 @@ final class ValueMappers {
 
 	private final JsonMapper jsonMapper;
 
+	private final ObjectReader jsonReader;
+
 	private final @Nullable ObjectMapper cborMapper;
+
+	private final @Nullable ObjectReader cborReader;
 
 	private ValueMappers(JsonMapper jsonMapper, @Nullable ObjectMapper cborMapper) {
 		this.jsonMapper = jsonMapper;
+		this.jsonReader = strictReader(jsonMapper);
 		this.cborMapper = cborMapper;
+		this.cborReader = (cborMapper != null) ? strictReader(cborMapper) : null;
+	}
+
+	private static ObjectReader strictReader(ObjectMapper mapper) {
+		return mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 	}
 
 	/**
@@ -64,22 +79,44 @@ final class ValueMappers {
 	}
 
 	/**
-	 * Return the mapper for a format.
+	 * Return the mapper that writes a format.
 	 * @param format the format
 	 * @return its mapper
-	 * @throws ValueDecodingException if the format is CBOR and CBOR support is missing,
-	 * which only happens when reading a value written by an application that had it
+	 * @throws ValueDecodingException if the format is CBOR and CBOR support is missing
 	 */
-	ObjectMapper get(ValueFormat format) {
+	ObjectMapper mapper(ValueFormat format) {
 		if (format == ValueFormat.JSON) {
 			return this.jsonMapper;
 		}
 		ObjectMapper mapper = this.cborMapper;
 		if (mapper == null) {
-			throw new ValueDecodingException("Value is stored as CBOR but " + CBOR_DEPENDENCY
-					+ " is not on the classpath; add that dependency " + "to read it");
+			throw cborMissing();
 		}
 		return mapper;
+	}
+
+	/**
+	 * Return the reader for a format, to be narrowed to a type with
+	 * {@link ObjectReader#forType(tools.jackson.databind.JavaType)}.
+	 * @param format the format
+	 * @return its reader
+	 * @throws ValueDecodingException if the format is CBOR and CBOR support is missing,
+	 * which only happens when reading a value written by an application that had it
+	 */
+	ObjectReader reader(ValueFormat format) {
+		if (format == ValueFormat.JSON) {
+			return this.jsonReader;
+		}
+		ObjectReader reader = this.cborReader;
+		if (reader == null) {
+			throw cborMissing();
+		}
+		return reader;
+	}
+
+	private static ValueDecodingException cborMissing() {
+		return new ValueDecodingException("Value is stored as CBOR but " + CBOR_DEPENDENCY
+				+ " is not on the classpath; add that dependency to read it");
 	}
 
 }

@@ -42,6 +42,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.cbor.CBORMapper;
@@ -319,6 +320,18 @@ class ValueCodecTests {
 			.isThrownBy(() -> this.defaultCodec.decode(withHeader(1, 1, 0, "{\"id\": "), Order.class))
 			.withMessageStartingWith("Could not read JSON as " + Order.class.getName() + ": ")
 			.isNotInstanceOf(ValueDecryptionException.class);
+	}
+
+	@Test
+	void decodingJsonWithTrailingContentFailsEvenIfMapperAllowsIt() {
+		JsonMapper lenient = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+		ValueCodec codec = ValueCodec.create(lenient, CodecOptions.defaults());
+		assertThatExceptionOfType(ValueDecodingException.class)
+			.isThrownBy(() -> codec.decode(withHeader(1, 1, 0, "12 34"), Integer.class))
+			.withMessageStartingWith("Could not read JSON as java.lang.Integer: ");
+		assertThatExceptionOfType(ValueDecodingException.class)
+			.isThrownBy(() -> codec.decode("\"a\"\"b\"".getBytes(StandardCharsets.UTF_8), String.class))
+			.withMessageStartingWith("Could not read JSON (value has no redis-utils header) as java.lang.String: ");
 	}
 
 	@Test
