@@ -13,22 +13,27 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.redisutils.core.codec;
 
 /**
- * Serialization formats of stored values.
+ * How a {@link ValueCodec} serializes values. The format a value was written with is
+ * recorded in its header, so changing the format later leaves existing values readable.
  *
  * @author redis-utils authors
  */
 public enum ValueFormat {
 
 	/**
-	 * JSON through Jackson.
+	 * JSON text, written with the application's {@code JsonMapper}. Readable with
+	 * {@code redis-cli} when neither compression nor encryption is on.
 	 */
 	JSON,
 
 	/**
-	 * CBOR through Jackson's CBOR module.
+	 * CBOR (RFC 8949), a binary form of the JSON data model: smaller and usually faster
+	 * than JSON text. Requires {@code tools.jackson.dataformat:jackson-dataformat-cbor}
+	 * on the classpath.
 	 */
 	CBOR
 
