@@ -17,7 +17,11 @@ package io.github.redisutils.autoconfigure;
 
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.RedisServerClock;
+import io.github.redisutils.core.codec.ValueCodec;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -59,6 +63,16 @@ public final class RedisUtilsAutoConfiguration {
 					+ applicationName + "' " + problem + ": set redis.key-prefix");
 		}
 		return RedisKeys.withPrefix(applicationName);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ValueCodec valueCodec(RedisUtilsProperties properties, ObjectProvider<ValueCodecJsonMapperCustomizer> customizers) {
+		// Stored values outlive releases: a field removed from a class must not make them
+		// unreadable.
+		JsonMapper.Builder builder = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return ValueCodec.create(builder.build(), properties.getCodec().toCodecOptions());
 	}
 
 	@Bean

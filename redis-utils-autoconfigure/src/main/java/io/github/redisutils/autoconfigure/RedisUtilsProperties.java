@@ -17,10 +17,13 @@ package io.github.redisutils.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
+import javax.crypto.SecretKey;
+
 import io.github.redisutils.core.RedisKeys;
+import io.github.redisutils.core.codec.CodecOptions;
+import io.github.redisutils.core.codec.EncryptionKeys;
 import io.github.redisutils.core.codec.ValueFormat;
 import org.jspecify.annotations.Nullable;
 
@@ -155,35 +158,32 @@ public class RedisUtilsProperties implements Validator {
 				}
 			}
 			if (this.encryption.key != null && !this.encryption.key.isBlank()) {
-				String problem = aesKeyProblem(this.encryption.key);
-				if (problem != null) {
-					errors.rejectValue("codec.encryption.key", "invalid", problem);
-				}
+				checkKey(errors, "codec.encryption.key", "redis.codec.encryption.key", this.encryption.key);
 			}
 			for (int i = 0; i < this.encryption.previousKeys.size(); i++) {
-				String problem = aesKeyProblem(this.encryption.previousKeys.get(i));
-				if (problem != null) {
-					errors.rejectValue("codec.encryption.previousKeys[" + i + "]", "invalid", problem);
-				}
+				checkKey(errors, "codec.encryption.previousKeys[" + i + "]",
+						"redis.codec.encryption.previous-keys[" + i + "]", this.encryption.previousKeys.get(i));
 			}
 		}
 
-		private static @Nullable String aesKeyProblem(@Nullable String base64) {
-			if (base64 == null || base64.isBlank()) {
-				return "must not be empty";
-			}
-			byte[] key;
+		private static void checkKey(Errors errors, String field, String property, String base64) {
 			try {
-				key = Base64.getDecoder().decode(base64.trim());
+				EncryptionKeys.aesKey(property, base64);
 			}
 			catch (IllegalArgumentException ex) {
-				return "is not valid Base64 (" + ex.getMessage() + ")";
+				errors.rejectValue(field, "invalid", ex.getMessage());
 			}
-			if (key.length != 16 && key.length != 24 && key.length != 32) {
-				return "must decode to 16, 24 or 32 bytes for AES-128, AES-192 or AES-256 (decodes to " + key.length
-						+ " bytes)";
-			}
-			return null;
+		}
+
+		/**
+		 * Return the codec options these properties describe. Encryption keys are used
+		 * for reading whenever they are configured, and for writing only when encryption
+		 * is enabled, so that switching encryption off keeps encrypted values readable.
+		 * @return the codec options
+		 */
+		public CodecOptions toCodecOptions() {
+			Integer threshold = this.compression.enabled ? (int) this.compression.threshold.toBytes() : null;
+			return new CodecOptions(this.format, threshold, this.encryption.toKeys());
 		}
 
 	}
@@ -267,6 +267,23 @@ public class RedisUtilsProperties implements Validator {
 
 		public void setPreviousKeys(List<String> previousKeys) {
 			this.previousKeys = previousKeys;
+		}
+
+		@Nullable EncryptionKeys toKeys() {
+			List<SecretKey> previous = new ArrayList<>();
+			for (int i = 0; i < this.previousKeys.size(); i++) {
+				previous.add(EncryptionKeys.aesKey("redis.codec.encryption.previous-keys[" + i + "]",
+						this.previousKeys.get(i)));
+			}
+			SecretKey current = (this.key != null && !this.key.isBlank())
+					? EncryptionKeys.aesKey("redis.codec.encryption.key", this.key) : null;
+			if (this.enabled) {
+				return new EncryptionKeys(current, previous);
+			}
+			if (current != null) {
+				previous.add(0, current);
+			}
+			return previous.isEmpty() ? null : EncryptionKeys.readOnly(previous);
 		}
 
 		@Override

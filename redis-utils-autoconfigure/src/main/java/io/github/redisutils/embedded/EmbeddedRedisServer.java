@@ -62,8 +62,8 @@ public class EmbeddedRedisServer implements InitializingBean, DisposableBean, Be
 
 	/**
 	 * Create a server description; nothing starts before {@link #afterPropertiesSet()}.
-	 * @param host where the application expects Redis; a server is only ever started for a
-	 * loopback address
+	 * @param host where the application expects Redis; a server is only ever started for
+	 * a loopback address
 	 * @param port the port
 	 * @param password the password clients send, or {@code null}; the embedded server
 	 * then requires it
@@ -81,7 +81,8 @@ public class EmbeddedRedisServer implements InitializingBean, DisposableBean, Be
 	@Override
 	public void afterPropertiesSet() {
 		if (!isLoopback(this.host)) {
-			// Only a server on this machine can be started; a remote host is not probed at all.
+			// Only a server on this machine can be started; a remote host is not probed
+			// at all.
 			logger.warn("redis.embedded.enabled is true but spring.data.redis.host is " + this.host
 					+ ", not this machine; no embedded server started");
 			return;

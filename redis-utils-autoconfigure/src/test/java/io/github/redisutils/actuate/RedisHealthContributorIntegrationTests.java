@@ -45,17 +45,17 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests of the {@code redis} health contributor against real servers: standalone, Cluster,
- * Sentinel, a stopped server, a server that accepts connections but never answers, and an ACL
- * user without {@code INFO} rights.
+ * Tests of the {@code redis} health contributor against real servers: standalone,
+ * Cluster, Sentinel, a stopped server, a server that accepts connections but never
+ * answers, and an ACL user without {@code INFO} rights.
  *
  * @author redis-utils authors
  */
 class RedisHealthContributorIntegrationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisUtilsAutoConfiguration.class,
-					RedisUtilsHealthContributorAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisUtilsAutoConfiguration.class,
+				RedisUtilsHealthContributorAutoConfiguration.class));
 
 	@Test
 	void standaloneIsUpWithRoundTripVersionAndMode() {
@@ -126,7 +126,9 @@ class RedisHealthContributorIntegrationTests {
 						assertThat(health.getDetails()).containsEntry("error", "No answer from Redis within 300 ms");
 						assertThat(took).isBetween(Duration.ofMillis(250), Duration.ofMillis(1500));
 					}
-					assertThat(Thread.getAllStackTraces().keySet().stream()
+					assertThat(Thread.getAllStackTraces()
+						.keySet()
+						.stream()
 						.filter((thread) -> thread.getName().startsWith("redis-health-"))).hasSize(1);
 				});
 		}
@@ -137,10 +139,12 @@ class RedisHealthContributorIntegrationTests {
 		try (DedicatedRedis redis = RedisServers.dedicated()) {
 			RedisClient client = RedisClient.create(redis.url());
 			try (StatefulRedisConnection<String, String> admin = client.connect()) {
-				admin.sync().aclSetuser("pinger", io.lettuce.core.AclSetuserArgs.Builder.on()
-					.addPassword("secret")
-					.addCommand(io.lettuce.core.protocol.CommandType.PING)
-					.addCategory(io.lettuce.core.AclCategory.CONNECTION));
+				admin.sync()
+					.aclSetuser("pinger",
+							io.lettuce.core.AclSetuserArgs.Builder.on()
+								.addPassword("secret")
+								.addCommand(io.lettuce.core.protocol.CommandType.PING)
+								.addCategory(io.lettuce.core.AclCategory.CONNECTION));
 			}
 			finally {
 				client.shutdown();

@@ -15,12 +15,20 @@
  */
 package io.github.redisutils.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
 import io.github.redisutils.actuate.RedisHealthContribution;
 import io.github.redisutils.actuate.RedisHealthContributor;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.RedisServerClock;
+import io.github.redisutils.core.codec.CodecOptions;
+import io.github.redisutils.core.codec.ValueCodec;
+import io.github.redisutils.core.codec.ValueDecryptionException;
 import io.github.redisutils.embedded.EmbeddedRedisServer;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
@@ -36,6 +44,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for the redis-utils auto-configurations, without a Redis server: nothing here
@@ -55,12 +64,45 @@ class RedisUtilsAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(RedisKeys.class)
 				.hasSingleBean(RedisServerClock.class)
+				.hasSingleBean(ValueCodec.class)
 				.hasSingleBean(RedisUtilsProperties.class)
 				.doesNotHaveBean(EmbeddedRedisServer.class);
 			assertThat(context.getBean(RedisKeys.class).prefix()).isEqualTo("redis-utils");
 			assertThat(context).getBean("redisHealthContributor").isInstanceOf(RedisHealthContributor.class);
 			assertThat(context.getBeansOfType(HealthContributor.class)).containsOnlyKeys("redisHealthContributor");
 		});
+	}
+
+	@Test
+	void valueCodecRoundTripsThroughItsOwnJsonMapperWithCustomizersApplied() {
+		this.contextRunner
+			.withBean(ValueCodecJsonMapperCustomizer.class,
+					() -> (builder) -> builder.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE))
+			.run((context) -> {
+				ValueCodec codec = context.getBean(ValueCodec.class);
+				byte[] bytes = codec.encode(new Order("A-1", 3));
+				assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"order_id\":\"A-1\"");
+				assertThat(codec.decode(bytes, Order.class)).isEqualTo(new Order("A-1", 3));
+				byte[] withUnknownField = "{\"order_id\":\"A-2\",\"quantity\":1,\"removed\":true}"
+					.getBytes(StandardCharsets.UTF_8);
+				assertThat(codec.decode(withUnknownField, Order.class)).isEqualTo(new Order("A-2", 1));
+			});
+	}
+
+	@Test
+	void switchingEncryptionOffKeepsEncryptedValuesReadable() {
+		String key = Base64.getEncoder().encodeToString(new byte[32]);
+		byte[][] written = new byte[1][];
+		this.contextRunner.withPropertyValues("redis.codec.encryption.enabled=true", "redis.codec.encryption.key=" + key)
+			.run((context) -> written[0] = context.getBean(ValueCodec.class).encode(new Order("secret", 1)));
+		assertThat(new String(written[0], StandardCharsets.ISO_8859_1)).doesNotContain("secret");
+		this.contextRunner.withPropertyValues("redis.codec.encryption.key=" + key).run((context) -> {
+			ValueCodec codec = context.getBean(ValueCodec.class);
+			assertThat(codec.decode(written[0], Order.class)).isEqualTo(new Order("secret", 1));
+			assertThat(new String(codec.encode(new Order("plain", 1)), StandardCharsets.ISO_8859_1)).contains("plain");
+		});
+		this.contextRunner.run((context) -> assertThatExceptionOfType(ValueDecryptionException.class)
+			.isThrownBy(() -> context.getBean(ValueCodec.class).decode(written[0], Order.class)));
 	}
 
 	@Test
@@ -125,6 +167,7 @@ class RedisUtilsAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context.getBean(RedisKeys.class)).isSameAs(context.getBean(UserBeans.class).keys);
 				assertThat(context.getBean(RedisServerClock.class).getClass()).isEqualTo(UserClock.class);
+				assertThat(context.getBean(ValueCodec.class)).isSameAs(context.getBean("userCodec"));
 				assertThat(context.getBean("redisHealthContributor")).isInstanceOf(UserHealth.class);
 				assertThat(context.getBean(EmbeddedRedisServer.class).isStarted()).isFalse();
 			});
@@ -197,6 +240,11 @@ class RedisUtilsAutoConfigurationTests {
 		}
 
 		@Bean
+		ValueCodec userCodec() {
+			return ValueCodec.create(JsonMapper.builder().build(), CodecOptions.defaults());
+		}
+
+		@Bean
 		UserHealth redisHealthContributor() {
 			return new UserHealth();
 		}
@@ -211,6 +259,10 @@ class RedisUtilsAutoConfigurationTests {
 
 			};
 		}
+
+	}
+
+	record Order(String orderId, int quantity) {
 
 	}
 

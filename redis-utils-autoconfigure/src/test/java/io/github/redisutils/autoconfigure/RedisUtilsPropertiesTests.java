@@ -75,13 +75,13 @@ class RedisUtilsPropertiesTests {
 	@Test
 	void keyOfTheWrongLengthFails() {
 		assertFailure("redis.codec.encryption.key=" + Base64.getEncoder().encodeToString(new byte[10]),
-				"redis.codec.encryption.key", "decodes to 10 bytes");
+				"redis.codec.encryption.key", "is 10 bytes long");
 	}
 
 	@Test
 	void badPreviousKeyFailsNamingItsIndex() {
 		assertFailure("redis.codec.encryption.previous-keys=" + AES_128 + ",abc",
-				"redis.codec.encryption.previousKeys[1]", "decodes to");
+				"redis.codec.encryption.previousKeys[1]", "'redis.codec.encryption.previous-keys[1]' is 2 bytes long");
 	}
 
 	@Test

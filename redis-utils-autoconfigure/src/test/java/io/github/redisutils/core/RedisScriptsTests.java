@@ -52,8 +52,7 @@ class RedisScriptsTests {
 
 	@Test
 	void scriptFromResourceIsReadEagerly() {
-		RedisScript<Long> script = RedisScripts.fromResource("io/github/redisutils/core/test-script.lua",
-				Long.class);
+		RedisScript<Long> script = RedisScripts.fromResource("io/github/redisutils/core/test-script.lua", Long.class);
 		assertThat(script.getScriptAsString()).contains("return 42");
 		assertThat(script.getSha1()).hasSize(40);
 	}
@@ -85,9 +84,10 @@ class RedisScriptsTests {
 				assertThat(template.execute(ADD_TO_BOTH, keys, "2")).isEqualTo(2);
 				assertThat(template.execute(ADD_TO_BOTH, keys, "3")).isEqualTo(5);
 				assertThat(template.execute(ADD_TO_BOTH, keys, "4")).isEqualTo(9);
-				Properties stats = template
-					.execute((RedisCallback<Properties>) (connection) -> connection.serverCommands().info("commandstats"));
-				// The first EVALSHA answers NOSCRIPT, one EVAL loads the script, later calls go by SHA-1.
+				Properties stats = template.execute(
+						(RedisCallback<Properties>) (connection) -> connection.serverCommands().info("commandstats"));
+				// The first EVALSHA answers NOSCRIPT, one EVAL loads the script, later
+				// calls go by SHA-1.
 				assertThat(stats.getProperty("cmdstat_evalsha")).startsWith("calls=3,");
 				assertThat(stats.getProperty("cmdstat_eval")).startsWith("calls=1,");
 			});

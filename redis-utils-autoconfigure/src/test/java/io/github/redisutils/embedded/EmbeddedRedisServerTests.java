@@ -36,8 +36,8 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link EmbeddedRedisServer} and its auto-configuration, with the binary shipped by
- * {@code com.github.codemonstur:embedded-redis}.
+ * Tests for {@link EmbeddedRedisServer} and its auto-configuration, with the binary
+ * shipped by {@code com.github.codemonstur:embedded-redis}.
  *
  * @author redis-utils authors
  */
@@ -91,7 +91,8 @@ class EmbeddedRedisServerTests {
 	@Test
 	void anythingListeningAtTheAddressIsLeftToServe() throws IOException {
 		try (ServerSocket squatter = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-			// Something listens, so the embedded server is not started and the application uses it.
+			// Something listens, so the embedded server is not started and the
+			// application uses it.
 			this.contextRunner
 				.withPropertyValues("spring.data.redis.host=127.0.0.1",
 						"spring.data.redis.port=" + squatter.getLocalPort())

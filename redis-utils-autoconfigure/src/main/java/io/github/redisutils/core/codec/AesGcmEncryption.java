@@ -70,17 +70,16 @@ final class AesGcmEncryption {
 	 */
 	AesGcmEncryption(@Nullable EncryptionKeys keys) {
 		Map<Integer, SecretKey> keysById = new HashMap<>();
+		SecretKey current = (keys != null) ? keys.current() : null;
+		this.currentKey = current;
+		this.currentKeyId = (current != null) ? KeyId.of(current.getEncoded()) : 0;
+		if (current != null) {
+			keysById.put(this.currentKeyId, current);
+		}
 		if (keys != null) {
-			this.currentKey = keys.current();
-			this.currentKeyId = KeyId.of(keys.current().getEncoded());
-			keysById.put(this.currentKeyId, keys.current());
 			for (SecretKey key : keys.previous()) {
 				keysById.putIfAbsent(KeyId.of(key.getEncoded()), key);
 			}
-		}
-		else {
-			this.currentKey = null;
-			this.currentKeyId = 0;
 		}
 		this.keysById = Collections.unmodifiableMap(keysById);
 		this.random = new SecureRandom();

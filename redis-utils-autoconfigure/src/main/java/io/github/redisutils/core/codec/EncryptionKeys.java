@@ -26,6 +26,8 @@ import java.util.Map;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The AES keys a {@link ValueCodec} encrypts and decrypts values with. New values are
  * encrypted with the {@code current} key; values written with a {@code previous} key stay
@@ -36,25 +38,35 @@ import javax.crypto.spec.SecretKeySpec;
  * Each encrypted value carries the id of its key (the first four bytes of the key's
  * SHA-256 digest), so {@link #toString()} shows those ids and never the keys.
  *
- * @param current the key new values are encrypted with
+ * <p>
+ * Without a current key ({@link #readOnly(List)}) nothing new is encrypted, but values
+ * encrypted earlier stay readable: that is what switching encryption off looks like.
+ *
+ * @param current the key new values are encrypted with, or {@code null} to read encrypted
+ * values without writing new ones
  * @param previous keys that older values may have been encrypted with, possibly empty
  * @author redis-utils authors
  */
-public record EncryptionKeys(SecretKey current, List<SecretKey> previous) {
+public record EncryptionKeys(@Nullable SecretKey current, List<SecretKey> previous) {
 
 	/**
 	 * Create keys, checking that each is a raw AES key of 128, 192 or 256 bits.
 	 * @param current the key new values are encrypted with
 	 * @param previous keys that older values may have been encrypted with
-	 * @throws IllegalArgumentException if a key is missing, not an AES key, of the wrong
-	 * length, or if two different keys share an id
+	 * @throws IllegalArgumentException if there is no key at all, a key is not an AES
+	 * key, of the wrong length, or if two different keys share an id
 	 */
 	public EncryptionKeys {
 		if (previous == null) {
 			throw new IllegalArgumentException("Previous encryption keys must not be null (use an empty list)");
 		}
+		if (current == null && previous.isEmpty()) {
+			throw new IllegalArgumentException("At least one encryption key is needed");
+		}
 		Map<Integer, byte[]> keysById = new HashMap<>();
-		checkKey("current", current, keysById);
+		if (current != null) {
+			checkKey("current", current, keysById);
+		}
 		for (int i = 0; i < previous.size(); i++) {
 			checkKey("previous[" + i + "]", previous.get(i), keysById);
 		}
@@ -83,6 +95,28 @@ public record EncryptionKeys(SecretKey current, List<SecretKey> previous) {
 			previous.add(decodeKey("previous[" + i + "]", previousKeys.get(i)));
 		}
 		return new EncryptionKeys(current, previous);
+	}
+
+	/**
+	 * Create keys that decrypt values written with any of them and encrypt nothing new.
+	 * @param keys the keys older values may have been encrypted with, at least one
+	 * @return the keys
+	 * @throws IllegalArgumentException if the list is empty or a key is not acceptable
+	 */
+	public static EncryptionKeys readOnly(List<SecretKey> keys) {
+		return new EncryptionKeys(null, keys);
+	}
+
+	/**
+	 * Decode one AES key from Base64 text (the standard or the URL-safe alphabet).
+	 * @param name what the key is called in error messages, for example a property name
+	 * @param text the Base64 text
+	 * @return the key
+	 * @throws IllegalArgumentException naming the key if it is empty, not valid Base64,
+	 * or not 16, 24 or 32 bytes long
+	 */
+	public static SecretKey aesKey(String name, String text) {
+		return decodeKey(name, text);
 	}
 
 	private static SecretKey decodeKey(String name, String text) {
@@ -149,8 +183,8 @@ public record EncryptionKeys(SecretKey current, List<SecretKey> previous) {
 		List<String> previousIds = this.previous.stream()
 			.map((key) -> KeyId.toHex(KeyId.of(key.getEncoded())))
 			.toList();
-		return "EncryptionKeys[current=" + KeyId.toHex(KeyId.of(this.current.getEncoded())) + ", previous="
-				+ previousIds + "]";
+		String currentId = (this.current != null) ? KeyId.toHex(KeyId.of(this.current.getEncoded())) : "none";
+		return "EncryptionKeys[current=" + currentId + ", previous=" + previousIds + "]";
 	}
 
 }

@@ -124,7 +124,7 @@ class EncryptionKeysTests {
 	@Test
 	void constructorRejectsNullKeys() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new EncryptionKeys(null, List.of()))
-			.withMessage("Encryption key 'current' must not be null");
+			.withMessage("At least one encryption key is needed");
 		List<SecretKey> previous = new ArrayList<>();
 		previous.add(null);
 		assertThatIllegalArgumentException().isThrownBy(() -> new EncryptionKeys(TestValues.key(1, 16), previous))
