@@ -92,9 +92,13 @@ final class ClusterBootstrap {
 				commands.clusterSetConfigEpoch(i + 1);
 				addSlots(commands, firstSlot(i), firstSlot(i + 1));
 			}
-			RedisCommands<String, String> first = connections.get(0).commands();
-			for (HostPort node : nodes.subList(1, MASTERS)) {
-				first.clusterMeet(node.host(), node.port());
+			// Every pair meets directly rather than through gossip: a node that hears of
+			// a
+			// master before it can reach it counts itself in a minority and delays "ok".
+			for (int i = 0; i < MASTERS; i++) {
+				for (HostPort node : nodes.subList(i + 1, MASTERS)) {
+					connections.get(i).commands().clusterMeet(node.host(), node.port());
+				}
 			}
 			Polling.await(FORMATION_TIMEOUT, "cluster_state:ok on " + nodes,
 					() -> connections.stream().allMatch((connection) -> isFormed(connection.commands().clusterInfo())),
