@@ -147,7 +147,7 @@ final class SetupConnection<C> implements AutoCloseable {
 	private static ClientResources createResources() {
 		ClientResources created = DefaultClientResources.builder()
 			.ioThreadPoolSize(2)
-			.computationThreadPoolSize(1)
+			.computationThreadPoolSize(2)
 			.build();
 		Cleanup.register(() -> created.shutdown(0, 2, TimeUnit.SECONDS).get(3, TimeUnit.SECONDS));
 		return created;

@@ -39,7 +39,7 @@ final class TestClients {
 
 	static final ClientResources resources = DefaultClientResources.builder()
 		.ioThreadPoolSize(2)
-		.computationThreadPoolSize(1)
+		.computationThreadPoolSize(2)
 		.build();
 
 	private TestClients() {
@@ -74,10 +74,6 @@ final class TestClients {
 
 	static String ping(String url) {
 		return call(url, RedisCommands::ping);
-	}
-
-	static String ping(HostPort address) {
-		return call(address, RedisCommands::ping);
 	}
 
 	static @Nullable String get(String url, String key) {
