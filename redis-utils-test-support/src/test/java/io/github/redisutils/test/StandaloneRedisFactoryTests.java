@@ -43,7 +43,7 @@ class StandaloneRedisFactoryTests {
 	@Test
 	void redisUrlIsUsedAsIsWithoutStartingAServer() {
 		StandaloneRedis shared = RedisServers.standalone();
-		String url = "redis://" + shared.address() + "/0";
+		String url = shared.url();
 		StandaloneRedis redis = create(Map.of("REDIS_URL", url, "PATH", this.temp.toString()),
 				DOCKER_MUST_NOT_BE_ASKED);
 		assertThat(redis.source()).isEqualTo("REDIS_URL");

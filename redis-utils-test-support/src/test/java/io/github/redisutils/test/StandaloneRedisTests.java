@@ -18,6 +18,7 @@ package io.github.redisutils.test;
 
 import java.util.Map;
 
+import io.lettuce.core.RedisURI;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,8 +51,10 @@ class StandaloneRedisTests {
 
 	@Test
 	void addressAndUrlNameTheSameServer() {
-		assertThat(this.redis.address()).isEqualTo(new HostPort(this.redis.host(), this.redis.port()));
-		assertThat(TestClients.ping(this.redis.address())).isEqualTo("PONG");
+		RedisURI uri = RedisURI.create(this.redis.url());
+		assertThat(this.redis.address()).isEqualTo(new HostPort(this.redis.host(), this.redis.port()))
+			.isEqualTo(new HostPort(uri.getHost(), uri.getPort()));
+		assertThat(TestClients.ping(this.redis.url())).isEqualTo("PONG");
 	}
 
 	@Test
