@@ -161,7 +161,7 @@ final class RedisProcess implements AutoCloseable {
 				.start();
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Could not run " + String.join(" ", this.command), ex);
+			throw new IllegalStateException("Could not run " + commandLine(), ex);
 		}
 		this.process = started;
 		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -172,7 +172,7 @@ final class RedisProcess implements AutoCloseable {
 				destroy(started);
 				this.process = null;
 				throw new IllegalStateException("redis-server on port " + this.port + " " + reason + ": "
-						+ String.join(" ", this.command) + System.lineSeparator() + "Last lines of " + this.log + ":"
+						+ commandLine() + System.lineSeparator() + "Last lines of " + this.log + ":"
 						+ System.lineSeparator() + logTail());
 			}
 			Polling.sleep(Duration.ofMillis(10));
@@ -206,6 +206,10 @@ final class RedisProcess implements AutoCloseable {
 		if (running != null) {
 			destroy(running);
 		}
+	}
+
+	private String commandLine() {
+		return String.join(" ", this.command.stream().map((part) -> part.isEmpty() ? "\"\"" : part).toList());
 	}
 
 	String logTail() {
