@@ -1,0 +1,279 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.redisutils.test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import java.util.function.IntSupplier;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One {@code redis-server} process on a loopback port, with its own working directory and
+ * a log file that start-up errors quote. It can be stopped and started again on the same
+ * port.
+ */
+final class RedisProcess implements AutoCloseable {
+
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+
+	private static final Duration STOP_GRACE = Duration.ofSeconds(1);
+
+	private static final int LOG_TAIL_LINES = 30;
+
+	private static final int START_ATTEMPTS = 3;
+
+	private final List<String> command;
+
+	private final int port;
+
+	private final Path directory;
+
+	private final Path log;
+
+	private @Nullable Process process;
+
+	private RedisProcess(List<String> command, int port, Path directory) {
+		this.command = List.copyOf(command);
+		this.port = port;
+		this.directory = directory;
+		this.log = directory.resolve("redis-" + port + ".log");
+	}
+
+	/**
+	 * Creates (but does not start) a server with persistence off.
+	 * @param binary the executable
+	 * @param port the port
+	 * @param parent the directory in which the server gets a working directory of its own
+	 * @param options further options, for example {@code "--cluster-enabled", "yes"}
+	 * @return the process
+	 */
+	static RedisProcess server(RedisBinary binary, int port, Path parent, String... options) {
+		Path directory = parent.resolve("redis-" + port);
+		List<String> command = new ArrayList<>(
+				List.of(binary.path().toString(), "--port", String.valueOf(port), "--bind", HostPort.LOOPBACK,
+						"--daemonize", "no", "--save", "", "--appendonly", "no", "--dir", directory.toString()));
+		command.addAll(Arrays.asList(options));
+		return new RedisProcess(command, port, directory);
+	}
+
+	/**
+	 * Creates (but does not start) a Sentinel from a configuration file that it may
+	 * rewrite, as Sentinel insists on.
+	 * @param binary the executable
+	 * @param port the port
+	 * @param parent the directory in which the Sentinel gets a working directory of its
+	 * own
+	 * @param configuration the configuration, without {@code port}, {@code bind} and
+	 * {@code dir}
+	 * @return the process
+	 */
+	static RedisProcess sentinel(RedisBinary binary, int port, Path parent, List<String> configuration) {
+		Path directory = parent.resolve("sentinel-" + port);
+		Path file = directory.resolve("sentinel.conf");
+		List<String> lines = new ArrayList<>(
+				List.of("port " + port, "bind " + HostPort.LOOPBACK, "daemonize no", "dir \"" + directory + "\""));
+		lines.addAll(configuration);
+		try {
+			Files.createDirectories(directory);
+			Files.write(file, lines, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write " + file, ex);
+		}
+		return new RedisProcess(List.of(binary.path().toString(), file.toString(), "--sentinel"), port, directory);
+	}
+
+	/**
+	 * Starts a process on a port from {@code ports}, trying another port when another
+	 * process took the chosen one in the meantime.
+	 * @param ports where ports come from
+	 * @param factory creates the process for a port
+	 * @return the started process
+	 */
+	static RedisProcess startOnFreePort(IntSupplier ports, IntFunction<RedisProcess> factory) {
+		for (int attempt = 1;; attempt++) {
+			RedisProcess process = factory.apply(ports.getAsInt());
+			try {
+				process.start();
+				return process;
+			}
+			catch (IllegalStateException ex) {
+				process.close();
+				if (attempt == START_ATTEMPTS || !process.lostPortRace()) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	HostPort address() {
+		return HostPort.loopback(this.port);
+	}
+
+	/**
+	 * Starts the process unless it runs and waits until it answers on its port.
+	 * @throws IllegalStateException if it does not answer within 10 seconds
+	 */
+	synchronized void start() {
+		if (isRunning()) {
+			return;
+		}
+		Process started;
+		try {
+			Files.createDirectories(this.directory);
+			started = new ProcessBuilder(this.command).directory(this.directory.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(Redirect.appendTo(this.log.toFile()))
+				.start();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not run " + commandLine(), ex);
+		}
+		this.process = started;
+		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+		while (!answersAsItself(started)) {
+			if (!started.isAlive() || System.nanoTime() - deadline > 0) {
+				String reason = started.isAlive() ? "did not answer within " + START_TIMEOUT.toSeconds() + " s"
+						: "exited with code " + started.exitValue();
+				destroy(started);
+				this.process = null;
+				throw new IllegalStateException("redis-server on port " + this.port + " " + reason + ": "
+						+ commandLine() + System.lineSeparator() + "Last lines of " + this.log + ":"
+						+ System.lineSeparator() + logTail());
+			}
+			Polling.sleep(Duration.ofMillis(10));
+		}
+	}
+
+	/**
+	 * Kills the process, as a crash would, and waits until it is gone. The port is free
+	 * again afterwards.
+	 */
+	synchronized void stop() {
+		Process running = this.process;
+		this.process = null;
+		if (running != null) {
+			running.destroyForcibly();
+			waitFor(running, Duration.ofSeconds(5));
+		}
+	}
+
+	synchronized boolean isRunning() {
+		return this.process != null && this.process.isAlive();
+	}
+
+	/**
+	 * Stops the process, giving it a short grace period to exit on its own.
+	 */
+	@Override
+	public synchronized void close() {
+		Process running = this.process;
+		this.process = null;
+		if (running != null) {
+			destroy(running);
+		}
+	}
+
+	private String commandLine() {
+		return String.join(" ", this.command.stream().map((part) -> part.isEmpty() ? "\"\"" : part).toList());
+	}
+
+	String logTail() {
+		try {
+			List<String> lines = Files.readAllLines(this.log, StandardCharsets.UTF_8);
+			return String.join(System.lineSeparator(),
+					lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+		}
+		catch (IOException ex) {
+			return "(no log: " + ex.getMessage() + ")";
+		}
+	}
+
+	private boolean lostPortRace() {
+		return logTail().contains("Address already in use");
+	}
+
+	/**
+	 * Whether the server answers on its port and is the process we started: another
+	 * server could hold the port if ours failed to bind it.
+	 */
+	private boolean answersAsItself(Process started) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(HostPort.LOOPBACK, this.port), 200);
+			socket.setSoTimeout(1000);
+			OutputStream output = socket.getOutputStream();
+			output.write("INFO server\r\n".getBytes(StandardCharsets.US_ASCII));
+			output.flush();
+			BufferedReader reader = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+			String header = reader.readLine();
+			if (header == null || !header.startsWith("$")) {
+				// "-LOADING" or another error: up, but not ready yet.
+				return false;
+			}
+			String line;
+			while ((line = reader.readLine()) != null && !line.isEmpty()) {
+				if (line.startsWith("process_id:")) {
+					return Long.parseLong(line.substring("process_id:".length()).trim()) == started.pid();
+				}
+			}
+			return false;
+		}
+		catch (IOException | NumberFormatException ex) {
+			return false;
+		}
+	}
+
+	private static void destroy(Process process) {
+		process.destroy();
+		if (!waitFor(process, STOP_GRACE)) {
+			process.destroyForcibly();
+			waitFor(process, Duration.ofSeconds(5));
+		}
+	}
+
+	private static boolean waitFor(Process process, Duration timeout) {
+		try {
+			return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,90 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.redisutils.test;
+
+/**
+ * Real Redis servers for tests. Shared servers start on first use, once per JVM, and stop
+ * when the JVM exits; nothing is ever skipped: a server that cannot be obtained fails the
+ * test that asks for it with the reason.
+ * <p>
+ * A standalone server comes from the first of:
+ * <ol>
+ * <li>the {@code REDIS_URL} environment variable, used as is;</li>
+ * <li>a {@code redis-server} on the {@code PATH}, started on a free loopback port;</li>
+ * <li>Testcontainers ({@code redis:7}) if it is on the class path and a Docker engine
+ * answers;</li>
+ * <li>the {@code redis-server} binary embedded in
+ * {@code com.github.codemonstur:embedded-redis}.</li>
+ * </ol>
+ * Cluster, Sentinel and dedicated servers are always started from a binary, the one on
+ * the {@code PATH} else the embedded one, as they need processes that this module
+ * controls.
+ */
+public final class RedisServers {
+
+	private static final Lazy<StandaloneRedis> standalone = new Lazy<>(
+			() -> StandaloneRedisFactory.fromSystem().create());
+
+	private static final Lazy<ClusterRedis> cluster = new Lazy<>(() -> ClusterBootstrap.start(RedisBinary.system()));
+
+	private static final Lazy<SentinelRedis> sentinel = new Lazy<>(() -> SentinelBootstrap.start(RedisBinary.system()));
+
+	private RedisServers() {
+	}
+
+	/**
+	 * Returns the shared standalone server, starting it if needed.
+	 * @return the server
+	 * @throws IllegalStateException if none can be obtained
+	 */
+	public static StandaloneRedis standalone() {
+		return standalone.get();
+	}
+
+	/**
+	 * Returns the shared three-master Redis Cluster, starting it if needed. It reports
+	 * {@code cluster_state:ok} on every node by the time this method returns.
+	 * @return the cluster
+	 * @throws IllegalStateException if it cannot be started
+	 */
+	public static ClusterRedis cluster() {
+		return cluster.get();
+	}
+
+	/**
+	 * Returns the shared Sentinel topology (primary, replica, Sentinel monitoring
+	 * {@code mymaster}), starting it if needed. The replica is in sync and the Sentinel
+	 * knows both servers by the time this method returns.
+	 * @return the topology
+	 * @throws IllegalStateException if it cannot be started
+	 */
+	public static SentinelRedis sentinel() {
+		return sentinel.get();
+	}
+
+	/**
+	 * Starts a new standalone server that belongs to the caller, who should
+	 * {@link DedicatedRedis#close() close} it when done; if not, it stops when the JVM
+	 * exits.
+	 * @return the running server
+	 * @throws IllegalStateException if it cannot be started
+	 */
+	public static DedicatedRedis dedicated() {
+		return DedicatedRedis.start(RedisBinary.system());
+	}
+
+}

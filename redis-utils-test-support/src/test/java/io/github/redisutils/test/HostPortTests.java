@@ -1,0 +1,40 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.redisutils.test;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link HostPort}.
+ */
+class HostPortTests {
+
+	@Test
+	void toStringIsHostColonPort() {
+		assertThat(new HostPort("127.0.0.1", 6379)).hasToString("127.0.0.1:6379");
+	}
+
+	@Test
+	void portOutsideTheTcpRangeIsRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new HostPort("127.0.0.1", 0));
+		assertThatIllegalArgumentException().isThrownBy(() -> new HostPort("127.0.0.1", 65536));
+	}
+
+}
