@@ -116,7 +116,7 @@ class RedisHealthContributorIntegrationTests {
 		try (SilentServer silent = new SilentServer()) {
 			this.contextRunner
 				.withPropertyValues("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + silent.port(),
-						"spring.data.redis.timeout=30s", "redis.health.timeout=300ms")
+						"spring.data.redis.timeout=5s", "redis.health.timeout=300ms")
 				.run((context) -> {
 					for (int i = 0; i < 3; i++) {
 						long start = System.nanoTime();

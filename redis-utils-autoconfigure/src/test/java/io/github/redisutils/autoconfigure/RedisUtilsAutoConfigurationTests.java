@@ -93,7 +93,8 @@ class RedisUtilsAutoConfigurationTests {
 	void switchingEncryptionOffKeepsEncryptedValuesReadable() {
 		String key = Base64.getEncoder().encodeToString(new byte[32]);
 		byte[][] written = new byte[1][];
-		this.contextRunner.withPropertyValues("redis.codec.encryption.enabled=true", "redis.codec.encryption.key=" + key)
+		this.contextRunner
+			.withPropertyValues("redis.codec.encryption.enabled=true", "redis.codec.encryption.key=" + key)
 			.run((context) -> written[0] = context.getBean(ValueCodec.class).encode(new Order("secret", 1)));
 		assertThat(new String(written[0], StandardCharsets.ISO_8859_1)).doesNotContain("secret");
 		this.contextRunner.withPropertyValues("redis.codec.encryption.key=" + key).run((context) -> {
