@@ -50,6 +50,8 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  */
 public class RedisConnectionHealthIndicator implements HealthIndicator, DisposableBean {
 
+	private static final int MAX_ERROR_LENGTH = 200;
+
 	private final RedisConnectionProbe probe;
 
 	private final Duration timeout;
@@ -129,7 +131,11 @@ public class RedisConnectionHealthIndicator implements HealthIndicator, Disposab
 			root = root.getCause();
 		}
 		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
-		return (root == failure) ? message : failure.getClass().getSimpleName() + ": " + message;
+		String error = (root == failure) ? message : failure.getClass().getSimpleName() + ": " + message;
+		// Health details are for people and dashboards: keep the first line, and not too
+		// much of it.
+		String firstLine = error.lines().findFirst().orElse(error);
+		return (firstLine.length() <= MAX_ERROR_LENGTH) ? firstLine : firstLine.substring(0, MAX_ERROR_LENGTH) + "...";
 	}
 
 	@Override
