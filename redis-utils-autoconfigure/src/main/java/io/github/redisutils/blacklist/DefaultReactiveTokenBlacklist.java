@@ -1,0 +1,190 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.redisutils.blacklist;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.redisutils.core.RedisUnavailableException;
+import io.github.redisutils.core.RedisUtilsException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * {@link ReactiveTokenBlacklist} on a {@link ReactiveStringRedisTemplate} of its own.
+ *
+ * @author redis-utils authors
+ */
+final class DefaultReactiveTokenBlacklist implements ReactiveTokenBlacklist {
+
+	private final ReactiveStringRedisTemplate template;
+
+	private final BlacklistRedis redis;
+
+	private final TokenBlacklistMonitor monitor;
+
+	private final @Nullable LocalRevocationCache cache;
+
+	DefaultReactiveTokenBlacklist(ReactiveRedisConnectionFactory connectionFactory, BlacklistRedis redis,
+			TokenBlacklistMonitor monitor, @Nullable LocalRevocationCache cache) {
+		this.template = new ReactiveStringRedisTemplate(connectionFactory);
+		this.redis = redis;
+		this.monitor = monitor;
+		this.cache = cache;
+	}
+
+	@Override
+	public Mono<Boolean> revoke(String tokenId, Instant expiresAt) {
+		BlacklistRedis.checkId("tokenId", tokenId);
+		return run("revoke a token", this.redis.revokeScript, this.redis.tokenKey(tokenId),
+				Long.toString(expiresAt.toEpochMilli()), this.redis.channel, BlacklistRedis.revokedMessage(tokenId))
+			.map((stored) -> {
+				if (stored == 0) {
+					return false;
+				}
+				this.monitor.tokenRevoked();
+				if (this.cache != null) {
+					this.cache.tokenRevoked(tokenId);
+				}
+				return true;
+			});
+	}
+
+	@Override
+	public Mono<Boolean> revokeToken(String rawToken) {
+		TokenDescriptor token = TokenDescriptor.parse(rawToken);
+		return revoke(token.tokenId(), this.redis.expiryOrDefault(token.expiresAt()));
+	}
+
+	@Override
+	public Mono<Instant> revokeAllForUser(String subject) {
+		BlacklistRedis.checkId("subject", subject);
+		return run("revoke a subject's tokens", this.redis.revokeUserScript, this.redis.userKey(subject),
+				this.redis.userTtlMillis(), this.redis.channel, subject)
+			.map((notBefore) -> {
+				this.monitor.userRevoked();
+				if (this.cache != null) {
+					this.cache.userRevoked(subject, notBefore);
+				}
+				return Instant.ofEpochSecond(notBefore);
+			});
+	}
+
+	@Override
+	public Mono<Boolean> isRevoked(TokenDescriptor token) {
+		LocalRevocationCache localCache = this.cache;
+		if (localCache != null) {
+			Boolean known = localCache.lookup(token);
+			if (known != null) {
+				this.monitor.checked(known);
+				return Mono.just(known);
+			}
+		}
+		return Mono.defer(() -> {
+			long stamp = (localCache != null) ? localCache.stamp() : -1;
+			List<String> keys = this.redis.checkKeys(token);
+			Mono<List<@Nullable String>> values = (keys.size() == 1)
+					? this.template.opsForValue()
+						.get(keys.get(0))
+						.map(BlacklistRedisValues::of)
+						.defaultIfEmpty(BlacklistRedisValues.absent(1))
+					: this.template.opsForValue().multiGet(keys).map(BlacklistRedisValues::copy);
+			return values.map((read) -> {
+				boolean tokenRevoked = read.get(0) != null;
+				Long notBefore = (read.size() > 1) ? BlacklistRedis.parseNotBefore(read.get(1)) : null;
+				if (localCache != null) {
+					localCache.store(stamp, token, tokenRevoked, notBefore);
+				}
+				boolean revoked = BlacklistRedis.revoked(token, tokenRevoked, notBefore);
+				this.monitor.checked(revoked);
+				return revoked;
+			})
+				.switchIfEmpty(Mono.fromSupplier(
+						() -> this.monitor.failed(new RedisUtilsException("Redis answered the check with nothing"))))
+				.onErrorResume((ex) -> ex instanceof DataAccessException || ex instanceof RedisUtilsException,
+						(ex) -> Mono.just(this.monitor.failed(ex)));
+		});
+	}
+
+	@Override
+	public Mono<Boolean> restore(String tokenId) {
+		BlacklistRedis.checkId("tokenId", tokenId);
+		return run("restore a token", this.redis.restoreScript, this.redis.tokenKey(tokenId), this.redis.channel,
+				BlacklistRedis.restoredMessage(tokenId))
+			.map((deleted) -> {
+				if (this.cache != null) {
+					this.cache.tokenRestored(tokenId);
+				}
+				return deleted > 0;
+			});
+	}
+
+	@Override
+	public Mono<Boolean> restoreUser(String subject) {
+		BlacklistRedis.checkId("subject", subject);
+		return run("restore a subject", this.redis.restoreScript, this.redis.userKey(subject), this.redis.channel,
+				BlacklistRedis.userRestoredMessage(subject))
+			.map((deleted) -> {
+				if (this.cache != null) {
+					this.cache.userRestored(subject);
+				}
+				return deleted > 0;
+			});
+	}
+
+	private Mono<Long> run(String what, RedisScript<Long> script, String key, String... args) {
+		return this.template.execute(script, List.of(key), List.of((Object[]) args))
+			.next()
+			.switchIfEmpty(Mono.error(() -> new RedisUtilsException("Redis answered with nothing trying to " + what)))
+			.onErrorMap(DataAccessException.class,
+					(ex) -> new RedisUnavailableException("Could not " + what + ": " + ex.getMessage(), ex));
+	}
+
+	/**
+	 * Lists that may hold nulls (absent keys).
+	 */
+	private static final class BlacklistRedisValues {
+
+		private BlacklistRedisValues() {
+		}
+
+		static List<@Nullable String> of(String value) {
+			List<@Nullable String> list = new ArrayList<>(1);
+			list.add(value);
+			return list;
+		}
+
+		static List<@Nullable String> absent(int size) {
+			List<@Nullable String> list = new ArrayList<>(size);
+			for (int i = 0; i < size; i++) {
+				list.add(null);
+			}
+			return list;
+		}
+
+		static List<@Nullable String> copy(List<? extends @Nullable String> values) {
+			return new ArrayList<>(values);
+		}
+
+	}
+
+}

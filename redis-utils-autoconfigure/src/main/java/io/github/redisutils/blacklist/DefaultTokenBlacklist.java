@@ -1,0 +1,180 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.redisutils.blacklist;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.github.redisutils.core.RedisUnavailableException;
+import io.github.redisutils.core.RedisUtilsException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * {@link TokenBlacklist} on a {@link StringRedisTemplate} of its own; checks are bounded
+ * by the connection's command timeout ({@code spring.data.redis.timeout}).
+ *
+ * @author redis-utils authors
+ */
+final class DefaultTokenBlacklist implements TokenBlacklist {
+
+	private final StringRedisTemplate template;
+
+	private final BlacklistRedis redis;
+
+	private final TokenBlacklistMonitor monitor;
+
+	private final @Nullable LocalRevocationCache cache;
+
+	DefaultTokenBlacklist(RedisConnectionFactory connectionFactory, BlacklistRedis redis, TokenBlacklistMonitor monitor,
+			@Nullable LocalRevocationCache cache) {
+		this.template = new StringRedisTemplate(connectionFactory);
+		this.redis = redis;
+		this.monitor = monitor;
+		this.cache = cache;
+	}
+
+	@Override
+	public boolean revoke(String tokenId, Instant expiresAt) {
+		BlacklistRedis.checkId("tokenId", tokenId);
+		String key = this.redis.tokenKey(tokenId);
+		Long stored = call("revoke a token", () -> this.template.execute(this.redis.revokeScript, List.of(key),
+				Long.toString(expiresAt.toEpochMilli()), this.redis.channel, BlacklistRedis.revokedMessage(tokenId)));
+		if (stored == null || stored == 0) {
+			return false;
+		}
+		this.monitor.tokenRevoked();
+		if (this.cache != null) {
+			// Read-your-writes on this instance, whenever the message arrives.
+			this.cache.tokenRevoked(tokenId);
+		}
+		return true;
+	}
+
+	@Override
+	public boolean revokeToken(String rawToken) {
+		TokenDescriptor token = TokenDescriptor.parse(rawToken);
+		return revoke(token.tokenId(), this.redis.expiryOrDefault(token.expiresAt()));
+	}
+
+	@Override
+	public boolean revokeToken(String rawToken, Instant expiresAt) {
+		return revoke(TokenDescriptor.parse(rawToken).tokenId(), expiresAt);
+	}
+
+	@Override
+	public Instant revokeAllForUser(String subject) {
+		BlacklistRedis.checkId("subject", subject);
+		String key = this.redis.userKey(subject);
+		Long notBefore = call("revoke a subject's tokens", () -> this.template.execute(this.redis.revokeUserScript,
+				List.of(key), this.redis.userTtlMillis(), this.redis.channel, subject));
+		if (notBefore == null) {
+			throw new RedisUtilsException("Redis answered the per-user revocation with nothing");
+		}
+		this.monitor.userRevoked();
+		if (this.cache != null) {
+			this.cache.userRevoked(subject, notBefore);
+		}
+		return Instant.ofEpochSecond(notBefore);
+	}
+
+	@Override
+	public boolean isRevoked(String tokenId) {
+		return isRevoked(TokenDescriptor.ofId(tokenId));
+	}
+
+	@Override
+	public boolean isRevoked(TokenDescriptor token) {
+		LocalRevocationCache localCache = this.cache;
+		long stamp = -1;
+		if (localCache != null) {
+			Boolean known = localCache.lookup(token);
+			if (known != null) {
+				this.monitor.checked(known);
+				return known;
+			}
+			stamp = localCache.stamp();
+		}
+		List<String> keys = this.redis.checkKeys(token);
+		List<String> values;
+		try {
+			values = (keys.size() == 1) ? singleton(this.template.opsForValue().get(keys.get(0)))
+					: this.template.opsForValue().multiGet(keys);
+		}
+		catch (DataAccessException | RedisUtilsException ex) {
+			return this.monitor.failed(ex);
+		}
+		if (values == null) {
+			return this.monitor.failed(new RedisUtilsException("Redis answered MGET with nothing"));
+		}
+		boolean tokenRevoked = values.get(0) != null;
+		Long notBefore = (values.size() > 1) ? BlacklistRedis.parseNotBefore(values.get(1)) : null;
+		if (localCache != null) {
+			localCache.store(stamp, token, tokenRevoked, notBefore);
+		}
+		boolean revoked = BlacklistRedis.revoked(token, tokenRevoked, notBefore);
+		this.monitor.checked(revoked);
+		return revoked;
+	}
+
+	private static List<@Nullable String> singleton(@Nullable String value) {
+		return Collections.singletonList(value);
+	}
+
+	@Override
+	public boolean isTokenRevoked(String rawToken) {
+		return isRevoked(TokenDescriptor.parse(rawToken));
+	}
+
+	@Override
+	public boolean restore(String tokenId) {
+		BlacklistRedis.checkId("tokenId", tokenId);
+		String key = this.redis.tokenKey(tokenId);
+		Long deleted = call("restore a token", () -> this.template.execute(this.redis.restoreScript, List.of(key),
+				this.redis.channel, BlacklistRedis.restoredMessage(tokenId)));
+		if (this.cache != null) {
+			this.cache.tokenRestored(tokenId);
+		}
+		return deleted != null && deleted > 0;
+	}
+
+	@Override
+	public boolean restoreUser(String subject) {
+		BlacklistRedis.checkId("subject", subject);
+		String key = this.redis.userKey(subject);
+		Long deleted = call("restore a subject", () -> this.template.execute(this.redis.restoreScript, List.of(key),
+				this.redis.channel, BlacklistRedis.userRestoredMessage(subject)));
+		if (this.cache != null) {
+			this.cache.userRestored(subject);
+		}
+		return deleted != null && deleted > 0;
+	}
+
+	private static <T> @Nullable T call(String what, Supplier<@Nullable T> command) {
+		try {
+			return command.get();
+		}
+		catch (DataAccessException ex) {
+			throw new RedisUnavailableException("Could not " + what + ": " + ex.getMessage(), ex);
+		}
+	}
+
+}

@@ -1,0 +1,112 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.redisutils.autoconfigure;
+
+import java.time.Duration;
+
+import io.github.redisutils.blacklist.FailurePolicy;
+import io.github.redisutils.test.RedisServers;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.context.properties.bind.validation.ValidationErrors;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.validation.FieldError;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link RedisTokenBlacklistProperties} binding and validation.
+ *
+ * @author redis-utils authors
+ */
+class RedisTokenBlacklistPropertiesTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisUtilsAutoConfiguration.class,
+				RedisUtilsBlacklistAutoConfiguration.class))
+		.withPropertyValues(RedisServers.standalone().springProperties());
+
+	@Test
+	void validPropertiesBind() {
+		this.contextRunner
+			.withPropertyValues("redis.token-blacklist.on-failure=open", "redis.token-blacklist.max-token-lifetime=2h",
+					"redis.token-blacklist.local-cache.max-size=5", "redis.token-blacklist.local-cache.time-to-live=5s",
+					"redis.token-blacklist.security.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				RedisTokenBlacklistProperties properties = context.getBean(RedisTokenBlacklistProperties.class);
+				assertThat(properties.getOnFailure()).isEqualTo(FailurePolicy.OPEN);
+				assertThat(properties.toOptions().maxTokenLifetime()).isEqualTo(Duration.ofHours(2));
+				assertThat(properties.getLocalCache().getMaxSize()).isEqualTo(5);
+				assertThat(properties.getSecurity().isEnabled()).isTrue();
+			});
+	}
+
+	@Test
+	void defaultsAreClosedADayAndACacheOfTenThousand() {
+		RedisTokenBlacklistProperties properties = new RedisTokenBlacklistProperties();
+		assertThat(properties.getOnFailure()).isEqualTo(FailurePolicy.CLOSED);
+		assertThat(properties.getMaxTokenLifetime()).isEqualTo(Duration.ofDays(1));
+		assertThat(properties.getLocalCache().isEnabled()).isTrue();
+		assertThat(properties.getLocalCache().getMaxSize()).isEqualTo(10_000);
+		assertThat(properties.getLocalCache().getTimeToLive()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(properties.getSecurity().isEnabled()).isFalse();
+	}
+
+	@Test
+	void maxTokenLifetimeBelowOneSecondFails() {
+		assertFailure("redis.token-blacklist.max-token-lifetime=500ms", "redis.token-blacklist.maxTokenLifetime",
+				"at least 1s");
+	}
+
+	@Test
+	void nonPositiveCacheSizeFails() {
+		assertFailure("redis.token-blacklist.local-cache.max-size=0", "redis.token-blacklist.localCache.maxSize",
+				"must be positive");
+	}
+
+	@Test
+	void nonPositiveCacheTimeToLiveFails() {
+		assertFailure("redis.token-blacklist.local-cache.time-to-live=0s",
+				"redis.token-blacklist.localCache.timeToLive", "must be positive");
+	}
+
+	@Test
+	void unknownFailurePolicyFails() {
+		this.contextRunner.withPropertyValues("redis.token-blacklist.on-failure=sometimes")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("redis.token-blacklist.on-failure"));
+	}
+
+	private void assertFailure(String property, String expectedProperty, String expectedReason) {
+		this.contextRunner.withPropertyValues(property).run((context) -> {
+			assertThat(context).hasFailed();
+			Throwable rootCause = NestedExceptionUtils.getRootCause(context.getStartupFailure());
+			assertThat(rootCause).isInstanceOf(BindValidationException.class);
+			ValidationErrors errors = ((BindValidationException) rootCause).getValidationErrors();
+			assertThat(errors.getAllErrors()).singleElement().isInstanceOfSatisfying(FieldError.class, (error) -> {
+				assertThat(error.getObjectName() + "." + error.getField()).isEqualTo(expectedProperty);
+				assertThat(error.getDefaultMessage()).contains(expectedReason);
+			});
+		});
+	}
+
+}
