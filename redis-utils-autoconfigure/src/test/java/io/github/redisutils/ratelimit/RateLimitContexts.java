@@ -40,10 +40,14 @@ final class RateLimitContexts {
 	}
 
 	static ApplicationContextRunner runner(RedisEndpoint redis) {
+		return runner(redis.springProperties());
+	}
+
+	static ApplicationContextRunner runner(String... redisProperties) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
 					RedisUtilsAutoConfiguration.class, RedisUtilsRateLimitAutoConfiguration.class))
-			.withPropertyValues(redis.springProperties())
+			.withPropertyValues(redisProperties)
 			.withPropertyValues("redis.key-prefix=ratelimit-tests");
 	}
 
