@@ -193,6 +193,10 @@ public class RedisRateLimitProperties implements Validator {
 			Map<String, String> problems = RateLimitPolicy.problems(name, this.algorithm, this.limit, this.window,
 					effectiveRefill(), this.cost);
 			problems.forEach((field, problem) -> {
+				if (field.equals("refill") && this.refill == null) {
+					// Defaulted from the limit, whose own problem is reported.
+					return;
+				}
 				if (field.equals("name")) {
 					errors.rejectValue("policies", "invalid", "Policy name '" + name + "' " + problem);
 				}
