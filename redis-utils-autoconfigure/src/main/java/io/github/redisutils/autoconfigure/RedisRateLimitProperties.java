@@ -247,7 +247,7 @@ public class RedisRateLimitProperties implements Validator {
 		 * Key of routes and annotations that name none: 'ip', 'principal',
 		 * 'header:<name>', 'spel:<expression>' or 'bean:<resolver bean name>'.
 		 */
-		private String defaultKey = RateLimitKeyResolvers.IP;
+		private String defaultKey = "ip";
 
 		/**
 		 * Proxies (addresses or CIDR ranges) whose X-Forwarded-For header is trusted for
