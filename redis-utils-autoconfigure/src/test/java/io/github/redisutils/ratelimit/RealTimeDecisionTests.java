@@ -21,6 +21,8 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import io.github.redisutils.core.InvalidKeyPartException;
+import io.github.redisutils.core.RedisUnavailableException;
+import io.github.redisutils.core.RedisUtilsException;
 import io.github.redisutils.test.DedicatedRedis;
 import io.github.redisutils.test.RedisServers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -162,6 +164,19 @@ class RealTimeDecisionTests {
 			assertThat(registry.limiter("fw").tryAcquire(key).outcome()).isEqualTo(RateLimitOutcome.BLOCKED);
 			Thread.sleep(600);
 			assertThat(registry.limiter("fw").tryAcquire(key).outcome()).isEqualTo(RateLimitOutcome.ALLOWED);
+		});
+	}
+
+	@Test
+	void aScriptErrorIsNotTakenForAnOutage() {
+		this.contextRunner.run((context) -> {
+			RedisRateLimiter limiter = (RedisRateLimiter) context.getBean(RateLimiterRegistry.class).limiter("tb");
+			String key = RateLimitContexts.uniqueKey("wrong-type");
+			context.getBean(StringRedisTemplate.class).opsForValue().set(limiter.stateKey(key), "not a hash");
+			assertThatExceptionOfType(RedisUtilsException.class).isThrownBy(() -> limiter.tryAcquire(key))
+				.isNotInstanceOf(RedisUnavailableException.class)
+				.withMessageContaining("WRONGTYPE");
+			assertThat(context.getBean(RateLimiterRegistry.class).failingPolicies()).isEmpty();
 		});
 	}
 
