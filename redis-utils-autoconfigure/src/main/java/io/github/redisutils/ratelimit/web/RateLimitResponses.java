@@ -25,6 +25,7 @@ import java.util.StringJoiner;
 import io.github.redisutils.ratelimit.RateLimitOutcome;
 import io.github.redisutils.ratelimit.RateLimitPolicy;
 import io.github.redisutils.ratelimit.RateLimitResult;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
@@ -128,7 +129,7 @@ final class RateLimitResponses {
 		return (duration.getNano() > 0) ? seconds + 1 : seconds;
 	}
 
-	private static URI instance(String path) {
+	private static @Nullable URI instance(String path) {
 		try {
 			return new URI(null, null, path, null);
 		}
