@@ -1,0 +1,80 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.redisutils.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.redisutils.actuate.RedisHealthContribution;
+import io.github.redisutils.ratelimit.RateLimitPolicy;
+import io.github.redisutils.ratelimit.RateLimiterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Adds a {@code rate-limits} child to the {@code redis} health composite: the policies,
+ * and those whose last decision found Redis unavailable (and so fell back to their
+ * failure mode). It stays UP: an outage shows in the {@code connection} child, and taking
+ * an instance out of load balancing would not bring Redis back.
+ *
+ * @author redis-utils authors
+ */
+@AutoConfiguration(after = RedisUtilsRateLimitAutoConfiguration.class,
+		before = RedisUtilsHealthContributorAutoConfiguration.class)
+@ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnBean(RateLimiterRegistry.class)
+@ConditionalOnBooleanProperty(name = "redis.enabled", matchIfMissing = true)
+@ConditionalOnEnabledHealthIndicator("redis")
+public final class RedisUtilsRateLimitHealthContributorAutoConfiguration {
+
+	/**
+	 * Name of the child in the {@code redis} health composite.
+	 */
+	static final String CHILD = "rate-limits";
+
+	@Bean
+	@ConditionalOnMissingBean(name = "rateLimitsHealthContribution")
+	RedisHealthContribution rateLimitsHealthContribution(RateLimiterRegistry rateLimiterRegistry) {
+		return new RedisHealthContribution(CHILD, (HealthIndicator) () -> health(rateLimiterRegistry));
+	}
+
+	static Health health(RateLimiterRegistry registry) {
+		Map<String, String> policies = new LinkedHashMap<>();
+		for (RateLimitPolicy policy : registry.policies()) {
+			policies.put(policy.name(),
+					policy.algorithm().name().toLowerCase(Locale.ROOT).replace('_', '-') + ", " + policy.limit()
+							+ " per " + policy.window() + ", fails "
+							+ policy.failureMode().name().toLowerCase(Locale.ROOT));
+		}
+		Set<String> failing = registry.failingPolicies();
+		List<String> sorted = new ArrayList<>(failing);
+		sorted.sort(null);
+		return Health.up().withDetail("policies", policies).withDetail("failing", sorted).build();
+	}
+
+}

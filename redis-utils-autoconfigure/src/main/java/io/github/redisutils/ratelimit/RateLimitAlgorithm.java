@@ -1,0 +1,56 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.redisutils.ratelimit;
+
+/**
+ * How a {@link RateLimitPolicy} counts requests. Each algorithm decides in one atomic
+ * script, timed by the Redis server's clock.
+ *
+ * @author redis-utils authors
+ */
+public enum RateLimitAlgorithm {
+
+	/**
+	 * Bucket of {@code limit} tokens, refilled continuously with {@code refill} tokens
+	 * per {@code window}; a request takes {@code cost} tokens. Allows bursts up to the
+	 * capacity, then the refill rate. State: one small hash per key, expiring when the
+	 * bucket would be full again.
+	 */
+	TOKEN_BUCKET,
+
+	/**
+	 * At most {@code limit} requests in any period of length {@code window}, counted
+	 * exactly from a log of request times (a sorted set). Memory grows with the limit:
+	 * about 60 bytes per logged request.
+	 */
+	SLIDING_WINDOW,
+
+	/**
+	 * Sliding window estimated from two fixed-window counters: the previous window's
+	 * count weighted by the share of it still inside the sliding window, plus the current
+	 * one. Constant memory; exact when requests are spread evenly, never more than
+	 * {@code limit} in one aligned window and never more than twice {@code limit} in any
+	 * period of length {@code window}.
+	 */
+	SLIDING_WINDOW_APPROXIMATE,
+
+	/**
+	 * Counter that allows {@code limit} requests, then resets {@code window} after the
+	 * first of them. Cheapest; allows up to twice the limit across a window boundary.
+	 */
+	FIXED_WINDOW
+
+}
