@@ -41,7 +41,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * @author redis-utils authors
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration
+// Spring Security is on this module's test class path for the token blacklist's tests;
+// these
+// endpoints are meant to be open, as in an application without it.
+@EnableAutoConfiguration(excludeName = { "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration" })
 @Import(RateLimitTestApplication.Endpoints.class)
 class RateLimitTestApplication {
 
