@@ -1,0 +1,108 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.redisutils.autoconfigure;
+
+import io.github.redisutils.cache.CacheStore;
+import io.github.redisutils.cache.RedisCaches;
+import io.github.redisutils.cache.RedisUtilsCacheManager;
+import io.github.redisutils.cache.ReturnTypeCacheResolver;
+import io.github.redisutils.core.RedisKeys;
+import io.github.redisutils.core.codec.ValueCodec;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.annotation.CachingConfigurer;
+import org.springframework.cache.interceptor.CacheResolver;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+
+/**
+ * The redis-utils cache: a Spring {@link CacheManager} named {@code cacheManager}
+ * configured from {@code redis.cache.*}, and the programmatic {@link CacheStore}.
+ * <p>
+ * It runs before Spring Boot's own cache auto-configuration, which then backs off; it
+ * backs off itself when the application defines a {@code CacheManager}. With
+ * {@code @EnableCaching}, a {@link CachingConfigurer} installs the
+ * {@link ReturnTypeCacheResolver}, so cached methods read entries as their return types;
+ * an application with its own {@code CachingConfigurer} should return that resolver from
+ * it.
+ *
+ * @author redis-utils authors
+ */
+@AutoConfiguration(after = RedisUtilsAutoConfiguration.class,
+		beforeName = "org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration")
+@ConditionalOnClass({ RedisConnectionFactory.class, CacheManager.class })
+@ConditionalOnBean({ RedisConnectionFactory.class, RedisKeys.class, ValueCodec.class })
+@ConditionalOnBooleanProperty(name = "redis.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "redis.cache.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(RedisCacheProperties.class)
+public final class RedisUtilsCacheAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	RedisCaches redisCaches(RedisConnectionFactory redisConnectionFactory, RedisKeys redisKeys, ValueCodec valueCodec,
+			ObjectProvider<MeterRegistry> meterRegistry, RedisCacheProperties properties) {
+		return RedisCaches.create(redisConnectionFactory, redisKeys, valueCodec,
+				MeterRegistries.applicationOrNoop(meterRegistry), properties.toOptions());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CacheStore cacheStore(RedisCaches redisCaches, RedisCacheProperties properties) {
+		return redisCaches.store(properties.toDefaultSettings());
+	}
+
+	/**
+	 * The cache manager, unless the application has one.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(CacheManager.class)
+	static class CacheManagerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RedisUtilsCacheManager cacheManager(RedisCaches redisCaches, RedisCacheProperties properties) {
+			return redisCaches.cacheManager(properties.toDefaultSettings(), properties.toCacheSettings(),
+					properties.getCacheNames(), properties.isAllowRuntimeCacheCreation());
+		}
+
+		// Static, and the manager looked up on first use: the caching infrastructure
+		// asks for configurers while bean post-processors are still being created.
+		@Bean
+		@ConditionalOnMissingBean(CachingConfigurer.class)
+		static CachingConfigurer redisCacheCachingConfigurer(ObjectProvider<CacheManager> cacheManager) {
+			ReturnTypeCacheResolver resolver = new ReturnTypeCacheResolver(cacheManager::getObject);
+			return new CachingConfigurer() {
+
+				@Override
+				public CacheResolver cacheResolver() {
+					return resolver;
+				}
+
+			};
+		}
+
+	}
+
+}

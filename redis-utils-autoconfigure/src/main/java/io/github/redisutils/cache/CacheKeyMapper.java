@@ -1,0 +1,101 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.redisutils.cache;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import io.github.redisutils.core.InvalidKeyPartException;
+import io.github.redisutils.core.RedisKeys;
+
+import org.springframework.cache.interceptor.SimpleKey;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * Turns the keys of one Spring cache into Redis keys,
+ * {@code <prefix>:cache:<keyName>:<key>}, with the single-flight marker at
+ * {@code <prefix>:cache:<keyName>:<key>:~loading}.
+ * <p>
+ * Keys become strings as in Spring Data Redis's {@code RedisCache}: strings as they are,
+ * {@link SimpleKey}, numbers, enums and other types through {@code toString()}, which
+ * they must override. A key string that cannot be part of a Redis key (over 512
+ * characters, or holding control characters, as a key built from request input may) is
+ * replaced by {@code #sha256:<hex>} of it rather than failing the call.
+ *
+ * @author redis-utils authors
+ */
+final class CacheKeyMapper {
+
+	static final String MARKER = "~loading";
+
+	private final RedisKeys.FeatureKeys keys;
+
+	private final String keyName;
+
+	CacheKeyMapper(RedisKeys.FeatureKeys keys, String keyName) {
+		this.keys = keys;
+		this.keyName = keyName;
+	}
+
+	EntryLocation location(Object key) {
+		String text = asString(key);
+		try {
+			return new EntryLocation(this.keys.key(this.keyName, text), this.keys.key(this.keyName, text, MARKER),
+					null);
+		}
+		catch (InvalidKeyPartException ex) {
+			String hashed = "#sha256:" + sha256(text);
+			return new EntryLocation(this.keys.key(this.keyName, hashed), this.keys.key(this.keyName, hashed, MARKER),
+					null);
+		}
+	}
+
+	String pattern() {
+		return this.keys.pattern(this.keyName);
+	}
+
+	static String asString(Object key) {
+		if (key instanceof String text) {
+			return text;
+		}
+		if (key instanceof SimpleKey || key instanceof Number || key instanceof Boolean || key instanceof Character
+				|| key instanceof UUID) {
+			return key.toString();
+		}
+		if (key instanceof Enum<?> constant) {
+			return constant.name();
+		}
+		if (ReflectionUtils.findMethod(key.getClass(), "toString").getDeclaringClass() == Object.class) {
+			throw new IllegalStateException("Cannot turn cache key of type " + key.getClass().getName()
+					+ " into a Redis key: make it override toString() or use a key expression");
+		}
+		return key.toString();
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
+}

@@ -1,0 +1,105 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.redisutils.cache;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.redisutils.cache.CacheTestSupport.CachingConfiguration;
+import io.github.redisutils.cache.CacheTestSupport.Order;
+import io.github.redisutils.cache.CacheTestSupport.OrderService;
+import io.github.redisutils.test.DedicatedRedis;
+import io.github.redisutils.test.RedisServers;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests of the cache while Redis is stopped and after it comes back: the application
+ * keeps working from its loaders, and the fallbacks are counted.
+ *
+ * @author redis-utils authors
+ */
+class CacheOutageTests {
+
+	private static final Duration MINUTE = Duration.ofMinutes(1);
+
+	@Test
+	void readsFallThroughToLoadersWhileRedisIsDownAndCachingResumesAfterARestart() throws Exception {
+		try (DedicatedRedis redis = RedisServers.dedicated()) {
+			CacheTestSupport.contextRunner(redis.springProperties())
+				.withUserConfiguration(CachingConfiguration.class)
+				.withPropertyValues("spring.data.redis.timeout=500ms", "redis.cache.outage-backoff=300ms")
+				.run((context) -> {
+					OrderService service = context.getBean(OrderService.class);
+					CacheStore store = context.getBean(CacheStore.class);
+					assertThat(service.order("A")).isEqualTo(new Order("A", 1));
+					assertThat(service.order("A")).isEqualTo(new Order("A", 1));
+					assertThat(service.calls()).isEqualTo(1);
+
+					redis.stop();
+					long start = System.nanoTime();
+					for (int i = 0; i < 20; i++) {
+						assertThat(service.order("A")).isEqualTo(new Order("A", 1));
+						assertThat(service.synced("B")).isEqualTo(new Order("B", 1));
+						assertThat(store.getOrLoad("C", Integer.class, MINUTE, () -> 3)).isEqualTo(3);
+						assertThat(store.get("C", Integer.class)).isEmpty();
+						assertThat(store.getAll(List.of("C", "D"), Integer.class)).isEmpty();
+						store.put("C", 3, MINUTE);
+						store.putAll(Map.of("D", 4), MINUTE);
+						assertThat(store.delete("C")).isFalse();
+						assertThat(store.invalidateNamespace("ns")).isFalse();
+					}
+					// 20 rounds cost at most a few command timeouts, thanks to the
+					// back-off, not one timeout per call.
+					assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+					assertThat(service.calls()).isEqualTo(41);
+					assertThat(RedisUtilsCacheTests.counter(context, "redis.cache.fallbacks", "orders")).isPositive();
+					assertThat(RedisUtilsCacheTests.counter(context, "redis.cache.fallbacks", RedisCaches.STORE_NAME))
+						.isPositive();
+					assertThat(context.getBean(RedisCaches.class).status().redisFailures()).isPositive();
+
+					redis.start();
+					awaitCaching(store);
+					int before = service.calls();
+					service.order("A");
+					service.order("A");
+					service.synced("B");
+					service.synced("B");
+					assertThat(service.calls() - before).isEqualTo(2);
+					AtomicInteger loads = new AtomicInteger();
+					store.getOrLoad("E", Integer.class, MINUTE, loads::incrementAndGet);
+					store.getOrLoad("E", Integer.class, MINUTE, loads::incrementAndGet);
+					assertThat(loads).hasValue(1);
+				});
+		}
+	}
+
+	private static void awaitCaching(CacheStore store) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (System.nanoTime() < deadline) {
+			store.put("probe", 1, MINUTE);
+			if (store.get("probe", Integer.class).isPresent()) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("Caching did not resume within 15 s of the restart");
+	}
+
+}
