@@ -1,0 +1,165 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.redisutils.lock;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The handle of one acquisition: its keys, its random owner token and its fencing token.
+ *
+ * @author redis-utils authors
+ */
+final class DefaultLockHandle implements LockHandle {
+
+	private static final int HELD = 0;
+
+	private static final int RELEASED = 1;
+
+	private static final int LOST = 2;
+
+	private final DefaultDistributedLocks registry;
+
+	private final LockKeys keys;
+
+	private final String token;
+
+	private final long fencingToken;
+
+	private final boolean watchdog;
+
+	private final long acquiredNanos;
+
+	private final AtomicInteger state = new AtomicInteger(HELD);
+
+	private volatile long validUntilNanos;
+
+	DefaultLockHandle(DefaultDistributedLocks registry, LockKeys keys, String token, long fencingToken,
+			boolean watchdog, long acquiredNanos, long validUntilNanos) {
+		this.registry = registry;
+		this.keys = keys;
+		this.token = token;
+		this.fencingToken = fencingToken;
+		this.watchdog = watchdog;
+		this.acquiredNanos = acquiredNanos;
+		this.validUntilNanos = validUntilNanos;
+	}
+
+	@Override
+	public String name() {
+		return this.keys.name();
+	}
+
+	@Override
+	public long fencingToken() {
+		return this.fencingToken;
+	}
+
+	@Override
+	public void extend(Duration lease) {
+		long millis = DefaultDistributedLocks.leaseMillis(lease);
+		if (this.state.get() != HELD) {
+			throw notHeld("extend");
+		}
+		long sent = System.nanoTime();
+		if (!this.registry.scripts().extend(this.keys, this.token, millis)) {
+			this.registry.forget(this);
+			throw notHeld("extend");
+		}
+		this.validUntilNanos = sent + TimeUnit.MILLISECONDS.toNanos(millis);
+	}
+
+	@Override
+	public boolean isHeld() {
+		return this.state.get() == HELD && this.token.equals(this.registry.scripts().owner(this.keys));
+	}
+
+	@Override
+	public void release() {
+		if (!this.state.compareAndSet(HELD, RELEASED)) {
+			throw notHeld("release");
+		}
+		this.registry.released(this);
+		if (!this.registry.scripts().release(this.keys, this.token)) {
+			throw new LockNotHeldException("Could not release lock '" + name() + "' (fencing token " + this.fencingToken
+					+ "): it expired before and may belong to someone else now; left untouched");
+		}
+	}
+
+	@Override
+	public void close() {
+		if (this.state.get() != RELEASED) {
+			release();
+		}
+	}
+
+	private LockNotHeldException notHeld(String operation) {
+		String why = switch (this.state.get()) {
+			case RELEASED -> "it was released already";
+			case LOST -> "it was lost";
+			default -> "it expired and may belong to someone else now; left untouched";
+		};
+		return new LockNotHeldException(
+				"Could not " + operation + " lock '" + name() + "' (fencing token " + this.fencingToken + "): " + why);
+	}
+
+	LockKeys keys() {
+		return this.keys;
+	}
+
+	String token() {
+		return this.token;
+	}
+
+	boolean isWatchdog() {
+		return this.watchdog;
+	}
+
+	long acquiredNanos() {
+		return this.acquiredNanos;
+	}
+
+	long validUntilNanos() {
+		return this.validUntilNanos;
+	}
+
+	void renewed(long validUntilNanos) {
+		this.validUntilNanos = validUntilNanos;
+	}
+
+	/**
+	 * Mark the handle lost, unless it was released or lost already.
+	 * @return whether this call marked it
+	 */
+	boolean markLost() {
+		return this.state.compareAndSet(HELD, LOST);
+	}
+
+	/**
+	 * Whether this registry still counts the lock as held: not released or lost, and for
+	 * a fixed lease not past it.
+	 */
+	boolean isActive(long nowNanos) {
+		return this.state.get() == HELD && (this.watchdog || nowNanos - this.validUntilNanos < 0);
+	}
+
+	@Override
+	public String toString() {
+		return "LockHandle[" + name() + ", fencingToken=" + this.fencingToken + "]";
+	}
+
+}

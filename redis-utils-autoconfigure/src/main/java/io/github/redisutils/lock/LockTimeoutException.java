@@ -1,0 +1,39 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.redisutils.lock;
+
+import io.github.redisutils.core.RedisUtilsException;
+
+/**
+ * Thrown by {@link DistributedLocks#withLock} and
+ * {@link DistributedLock @DistributedLock} methods when the lock could not be acquired
+ * within the wait.
+ *
+ * @author redis-utils authors
+ */
+public class LockTimeoutException extends RedisUtilsException {
+
+	private static final long serialVersionUID = 1L;
+
+	/**
+	 * Create an exception.
+	 * @param message which lock and how long was waited
+	 */
+	public LockTimeoutException(String message) {
+		super(message);
+	}
+
+}
