@@ -187,6 +187,13 @@ final class CacheCommands {
 	 * {@code null} element for each miss)
 	 */
 	@SuppressWarnings("unchecked")
+	/**
+	 * The generation read from a namespace that had none yet. A value loaded after such a
+	 * read is only written if the namespace still has none: an invalidation (or any
+	 * write) in between created a generation the value may predate.
+	 */
+	static final String NO_GENERATION = "-";
+
 	NamespaceRead namespaceGet(String generationKey, List<String> keys) {
 		List<String> scriptKeys = new ArrayList<>(keys.size() + 1);
 		scriptKeys.add(generationKey);
@@ -201,15 +208,16 @@ final class CacheCommands {
 		for (int i = 1; i <= keys.size(); i++) {
 			entries.add((i < result.size()) ? (byte[]) result.get(i) : null);
 		}
-		String generationText = (generation == null || generation.length == 0) ? null
+		String generationText = (generation == null || generation.length == 0) ? NO_GENERATION
 				: new String(generation, StandardCharsets.UTF_8);
 		return new NamespaceRead(generationText, entries);
 	}
 
 	/**
 	 * Write entries of one namespace under a generation, one script call.
-	 * @param generation the generation the values were loaded under, or {@code null} for
-	 * the current one
+	 * @param generation the generation the values were loaded under,
+	 * {@link #NO_GENERATION} if the namespace had none when they were read, or
+	 * {@code null} to write under the current one (explicit puts)
 	 */
 	void namespaceSet(String generationKey, @Nullable String generation, List<String> keys, List<byte[]> values,
 			long[] ttlMillis) {

@@ -143,11 +143,14 @@ final class CacheEngine {
 			write(cache, location, loaded.value(), settings, raw.generation(), loaded.millis());
 			return loaded.value();
 		}
-		return loadOnce(cache, location, type, settings, loader, rejected);
+		return loadOnce(cache, location, type, settings, loader, rejected, raw.generation());
 	}
 
 	private @Nullable Object loadOnce(CacheName cache, EntryLocation location, Type type, CacheSettings settings,
-			Callable<?> loader, byte @Nullable [] rejected) {
+			Callable<?> loader, byte @Nullable [] rejected, @Nullable String firstGeneration) {
+		// The latest generation seen before loading: a value loaded after it is written
+		// under it.
+		String generation = firstGeneration;
 		byte[] token = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
 		long leaseMillis = this.options.lease().toMillis();
 		long deadline = System.nanoTime() + this.options.maxWait().toNanos();
@@ -163,6 +166,7 @@ final class CacheEngine {
 					break;
 				}
 				current = readRaw(location);
+				generation = current.generation();
 			}
 			catch (RedisUtilsException ex) {
 				readFailed(cache, ex);
@@ -183,8 +187,7 @@ final class CacheEngine {
 		}
 		cache.metrics().waitTimedOut();
 		Timed loaded = timedLoad(loader);
-		// The generation is not known here: write under the current one.
-		write(cache, location, loaded.value(), settings, null, loaded.millis());
+		write(cache, location, loaded.value(), settings, generation, loaded.millis());
 		return loaded.value();
 	}
 

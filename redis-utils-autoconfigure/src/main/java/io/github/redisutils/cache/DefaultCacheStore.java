@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
+import io.github.redisutils.cache.CacheCommands.NamespaceRead;
 import io.github.redisutils.cache.CacheEngine.CacheName;
 import io.github.redisutils.cache.EntryCodec.Entry;
 import io.github.redisutils.core.RedisKeys;
@@ -166,31 +167,48 @@ final class DefaultCacheStore implements CacheStore {
 	 * Read raw entries in one round trip; all misses while Redis is unavailable.
 	 */
 	private List<byte @Nullable []> readAll(List<EntryLocation> locations) {
+		return readAllWithGeneration(locations).entries();
+	}
+
+	/**
+	 * Read raw entries and, in a namespace, its generation, in one round trip; all misses
+	 * (and an unknown generation) while Redis is unavailable.
+	 */
+	private NamespaceRead readAllWithGeneration(List<EntryLocation> locations) {
 		List<byte @Nullable []> misses = new ArrayList<>(locations.size());
 		locations.forEach((location) -> misses.add(null));
+		NamespaceRead unknown = new NamespaceRead(CacheCommands.NO_GENERATION, misses);
 		if (locations.isEmpty()) {
-			return misses;
+			return unknown;
 		}
 		if (this.engine.guard().bypassing()) {
 			this.cacheName.metrics().readFallback();
-			return misses;
+			return unknown;
 		}
 		List<String> valueKeys = locations.stream().map(EntryLocation::valueKey).toList();
 		try {
 			String generationKey = locations.get(0).generationKey();
 			if (generationKey != null) {
-				return this.engine.commands().namespaceGet(generationKey, valueKeys).entries();
+				return this.engine.commands().namespaceGet(generationKey, valueKeys);
 			}
-			return this.engine.commands().getAll(valueKeys);
+			return new NamespaceRead(null, this.engine.commands().getAll(valueKeys));
 		}
 		catch (RedisUtilsException ex) {
 			this.engine.readFailed(this.cacheName, ex);
-			return misses;
+			return unknown;
 		}
 	}
 
 	@Override
 	public void putAll(Map<String, ?> values, Duration ttl) {
+		putAll(values, ttl, null);
+	}
+
+	/**
+	 * Store values; in a namespace under the given generation ({@code null}: the current
+	 * one).
+	 */
+	private void putAll(Map<String, ?> values, Duration ttl, @Nullable String generation) {
 		CacheSettings settings = this.settings.withTimeToLive(ttl);
 		List<String> valueKeys = new ArrayList<>(values.size());
 		List<byte[]> encoded = new ArrayList<>(values.size());
@@ -217,7 +235,7 @@ final class DefaultCacheStore implements CacheStore {
 		long[] usedTtls = Arrays.copyOf(ttls, valueKeys.size());
 		try {
 			if (generationKey != null) {
-				this.engine.commands().namespaceSet(generationKey, null, valueKeys, encoded, usedTtls);
+				this.engine.commands().namespaceSet(generationKey, generation, valueKeys, encoded, usedTtls);
 			}
 			else {
 				this.engine.commands().setAll(valueKeys, encoded, usedTtls);
@@ -232,14 +250,17 @@ final class DefaultCacheStore implements CacheStore {
 	@Override
 	public int warm(Collection<String> keys, Duration ttl, Function<String, ?> loader) {
 		List<String> ordered = new ArrayList<>(keys);
-		List<byte @Nullable []> raw = readAll(ordered.stream().map(this::location).toList());
+		NamespaceRead read = readAllWithGeneration(ordered.stream().map(this::location).toList());
+		List<byte @Nullable []> raw = read.entries();
 		Map<String, @Nullable Object> loaded = new LinkedHashMap<>();
 		for (int i = 0; i < ordered.size(); i++) {
 			if (raw.get(i) == null) {
 				loaded.put(ordered.get(i), loader.apply(ordered.get(i)));
 			}
 		}
-		putAll(loaded, ttl);
+		// Loaded values go under the generation read before loading, so an invalidation
+		// meanwhile makes them misses rather than fresh-looking stale data.
+		putAll(loaded, ttl, read.generation());
 		return loaded.size();
 	}
 

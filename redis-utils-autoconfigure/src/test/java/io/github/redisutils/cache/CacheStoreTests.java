@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -204,6 +205,30 @@ class CacheStoreTests {
 			});
 			assertThat(loaded).isEqualTo(new Order("stale", 1));
 			assertThat(workspace.get("doc", Order.class)).isEmpty();
+		});
+	}
+
+	@Test
+	void valueLoadedBeforeTheFirstInvalidationOfAFreshNamespaceIsNeverRead() {
+		CacheTestSupport.contextRunner(RedisServers.standalone().springProperties()).run((context) -> {
+			CacheStore store = context.getBean(CacheStore.class);
+			String namespace = "fresh-" + UUID.randomUUID();
+			CacheStore fresh = store.namespace(namespace);
+			// No generation exists yet when the load starts; the invalidation creates
+			// one.
+			Order loaded = fresh.getOrLoad("doc", Order.class, MINUTE, () -> {
+				store.invalidateNamespace(namespace);
+				return new Order("stale", 1);
+			});
+			assertThat(loaded).isEqualTo(new Order("stale", 1));
+			assertThat(fresh.get("doc", Order.class)).isEmpty();
+			assertThat(fresh.warm(List.of("a", "b"), MINUTE, (key) -> {
+				store.invalidateNamespace(namespace);
+				return new Order(key, 2);
+			})).isEqualTo(2);
+			assertThat(fresh.getAll(List.of("a", "b"), Order.class)).isEmpty();
+			fresh.put("doc", new Order("fresh", 3), MINUTE);
+			assertThat(fresh.get("doc", Order.class)).contains(new CacheHit<>(new Order("fresh", 3)));
 		});
 	}
 
