@@ -40,10 +40,11 @@ final class RedisCalls {
 
 	/**
 	 * Errors of a server that is up but cannot serve now: a restart, a failover, a busy
-	 * script.
+	 * script, memory full under {@code noeviction} (OOM), failing persistence refusing
+	 * writes (MISCONF).
 	 */
 	private static final List<String> OUTAGE_ERRORS = List.of("LOADING", "CLUSTERDOWN", "MASTERDOWN", "TRYAGAIN",
-			"READONLY", "BUSY", "NOREPLICAS");
+			"READONLY", "BUSY", "NOREPLICAS", "OOM", "MISCONF");
 
 	private static final Set<String> OUTAGE_CLASSES = Set.of("io.lettuce.core.RedisConnectionException",
 			"io.lettuce.core.RedisCommandTimeoutException", "io.lettuce.core.RedisCommandInterruptedException",

@@ -24,6 +24,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -78,6 +81,40 @@ class RedisOutageTests {
 					}
 					assertThat(recovered.outcome()).isEqualTo(RateLimitOutcome.ALLOWED);
 					assertThat(registry.failingPolicies()).containsExactly("open");
+				});
+		}
+	}
+
+	@Test
+	void aServerRefusingWritesForMemoryAppliesThePolicyInsteadOfFailing() {
+		try (DedicatedRedis redis = RedisServers.dedicated()) {
+			RateLimitContexts.runner(redis)
+				.withPropertyValues("redis.rate-limit.policies.open.limit=5",
+						"redis.rate-limit.policies.open.window=1m", "redis.rate-limit.policies.closed.limit=5",
+						"redis.rate-limit.policies.closed.window=1m",
+						"redis.rate-limit.policies.closed.on-failure=closed")
+				.run((context) -> {
+					RateLimiterRegistry registry = context.getBean(RateLimiterRegistry.class);
+					StringRedisTemplate template = context.getBean(StringRedisTemplate.class);
+					template.execute((RedisCallback<Void>) (connection) -> {
+						connection.serverCommands().setConfig("maxmemory-policy", "noeviction");
+						connection.serverCommands().setConfig("maxmemory", "1");
+						return null;
+					});
+					// Redis answers OOM to every script that may write: an outage, not a
+					// bug.
+					RateLimitResult open = registry.limiter("open").tryAcquire("k");
+					RateLimitResult closed = registry.limiter("closed").tryAcquire("k");
+					assertThat(open.outcome()).isEqualTo(RateLimitOutcome.ERROR);
+					assertThat(open.allowed()).isTrue();
+					assertThat(closed.outcome()).isEqualTo(RateLimitOutcome.ERROR);
+					assertThat(closed.allowed()).isFalse();
+					template.execute((RedisCallback<Void>) (connection) -> {
+						connection.serverCommands().setConfig("maxmemory", "0");
+						return null;
+					});
+					assertThat(registry.limiter("closed").tryAcquire("k").outcome())
+						.isEqualTo(RateLimitOutcome.ALLOWED);
 				});
 		}
 	}
