@@ -66,6 +66,7 @@ final class CacheEngine {
 		this.codec = codec;
 		this.guard = guard;
 		this.options = options;
+		guard.repairWith(commands::delete);
 	}
 
 	CacheCommands commands() {
@@ -261,6 +262,9 @@ final class CacheEngine {
 		}
 		if (this.guard.bypassing()) {
 			cache.metrics().writeFallback();
+			// Redis may still hold the previous value: delete it before Redis is used
+			// again.
+			this.guard.writeDropped(location.valueKey());
 			return false;
 		}
 		long ttl = ttlMillis(settings);

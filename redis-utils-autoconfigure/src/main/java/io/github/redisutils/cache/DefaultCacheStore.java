@@ -230,6 +230,8 @@ final class DefaultCacheStore implements CacheStore {
 		}
 		if (this.engine.guard().bypassing()) {
 			this.cacheName.metrics().writeFallback();
+			// As for a single put: the previous values go before Redis is used again.
+			valueKeys.forEach(this.engine.guard()::writeDropped);
 			return;
 		}
 		long[] usedTtls = Arrays.copyOf(ttls, valueKeys.size());

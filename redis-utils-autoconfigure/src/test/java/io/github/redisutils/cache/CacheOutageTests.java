@@ -23,9 +23,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.redisutils.cache.CacheTestSupport.CachingConfiguration;
 import io.github.redisutils.cache.CacheTestSupport.Order;
 import io.github.redisutils.cache.CacheTestSupport.OrderService;
+import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.test.DedicatedRedis;
 import io.github.redisutils.test.RedisServers;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,6 +92,47 @@ class CacheOutageTests {
 					store.getOrLoad("E", Integer.class, MINUTE, loads::incrementAndGet);
 					assertThat(loads).hasValue(1);
 				});
+		}
+	}
+
+	@Test
+	void anUpdateDroppedDuringTheBackOffDeletesThePreviousValueBeforeRedisIsUsedAgain() {
+		try (DedicatedRedis redis = RedisServers.dedicated()) {
+			CacheTestSupport.contextRunner(redis.springProperties())
+				.withPropertyValues("spring.data.redis.timeout=300ms", "redis.cache.outage-backoff=2s")
+				.run((context) -> {
+					CacheStore store = context.getBean(CacheStore.class);
+					StringRedisTemplate template = context.getBean(StringRedisTemplate.class);
+					String key = context.getBean(RedisKeys.class).feature("cache").key("user:42");
+					store.put("user:42", "old name", MINUTE);
+					assertThat(template.hasKey(key)).isTrue();
+					pauseServer(redis, 1000);
+					// A read times out: the cache stops asking Redis for the back-off.
+					assertThat(store.get("other", String.class)).isEmpty();
+					assertThat(context.getBean(RedisCaches.class).status().bypassingRedis()).isTrue();
+					Thread.sleep(1200);
+					// Redis serves again, but the cache still skips it: the update is
+					// dropped.
+					store.put("user:42", "new name", MINUTE);
+					assertThat(template.hasKey(key)).isTrue();
+					Thread.sleep(1500);
+					// Before Redis is used again, the previous value is deleted: a miss,
+					// not
+					// the old name.
+					assertThat(store.get("user:42", String.class)).isEmpty();
+					assertThat(template.hasKey(key)).isFalse();
+					assertThat(context.getBean(RedisCaches.class).status().bypassingRedis()).isFalse();
+				});
+		}
+	}
+
+	private static void pauseServer(DedicatedRedis redis, long millis) {
+		RedisClient client = RedisClient.create(redis.url());
+		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+			connection.sync().clientPause(millis);
+		}
+		finally {
+			client.shutdown();
 		}
 	}
 
