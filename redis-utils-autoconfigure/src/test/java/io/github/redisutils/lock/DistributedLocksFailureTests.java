@@ -196,6 +196,35 @@ class DistributedLocksFailureTests {
 	}
 
 	@Test
+	void lockViewLostByTheWatchdogIsNeitherReenteredNorHeld() {
+		instances(RedisServers.standalone().springProperties(), "redis.lock.lease=300ms").run((context) -> {
+			RedisLock lock = context.getBean(DistributedLocks.class).get("view-lost");
+			lock.lock();
+			context.getBean(StringRedisTemplate.class).delete(LockTestSupport.lockKey(context, "view-lost"));
+			LockLostEvent event = this.lost.poll(10, TimeUnit.SECONDS);
+			assertThat(event).isNotNull();
+			assertThat(event.name()).isEqualTo("view-lost");
+			assertThatExceptionOfType(LockNotHeldException.class).isThrownBy(lock::tryLock)
+				.withMessageContaining("lost");
+			assertThat(lock.isHeldByCurrentThread()).isFalse();
+			assertThatExceptionOfType(IllegalMonitorStateException.class).isThrownBy(lock::unlock);
+			// A later attempt asks Redis again.
+			assertThat(lock.tryLock()).isTrue();
+			assertThat(lock.isHeldByCurrentThread()).isTrue();
+			lock.unlock();
+			assertThat(lock.isHeldByCurrentThread()).isFalse();
+		});
+		instances(RedisServers.standalone().springProperties(), "redis.lock.lease=300ms").run((context) -> {
+			RedisLock lock = context.getBean(DistributedLocks.class).get("view-lost");
+			lock.lock();
+			context.getBean(StringRedisTemplate.class).delete(LockTestSupport.lockKey(context, "view-lost"));
+			assertThat(this.lost.poll(10, TimeUnit.SECONDS)).isNotNull();
+			assertThat(lock.isHeldByCurrentThread()).isFalse();
+			assertThatExceptionOfType(IllegalMonitorStateException.class).isThrownBy(lock::fencingToken);
+		});
+	}
+
+	@Test
 	void watchdogKeepsRenewingLocksOnOtherMastersWhileOneMasterHangs() {
 		ApplicationContextRunner instances = instances(RedisServers.cluster().springProperties(),
 				"redis.lock.lease=1200ms", "spring.data.redis.timeout=10s");
