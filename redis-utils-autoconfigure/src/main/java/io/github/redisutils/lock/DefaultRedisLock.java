@@ -99,12 +99,12 @@ final class DefaultRedisLock implements RedisLock {
 
 	@Override
 	public boolean isHeldByCurrentThread() {
-		return this.locks.threadHolds().containsKey(key());
+		return activeHold() != null;
 	}
 
 	@Override
 	public long fencingToken() {
-		Hold hold = this.locks.threadHolds().get(key());
+		Hold hold = activeHold();
 		if (hold == null) {
 			throw new IllegalMonitorStateException(
 					"Lock '" + this.name + "' is not held by thread '" + Thread.currentThread().getName() + "'");
@@ -118,13 +118,35 @@ final class DefaultRedisLock implements RedisLock {
 				+ "' has no conditions: wait for a state kept in Redis, or use a queue or pub/sub instead");
 	}
 
+	/**
+	 * Count one more hold if the current thread holds the lock already.
+	 * @return whether it did
+	 * @throws LockNotHeldException if the thread's hold was lost meanwhile
+	 */
 	private boolean reenter() {
 		Hold hold = this.locks.threadHolds().get(key());
 		if (hold == null) {
 			return false;
 		}
+		if (!hold.handle.isActive(System.nanoTime())) {
+			this.locks.threadHolds().remove(key());
+			throw new LockNotHeldException("Could not lock '" + this.name + "' again (fencing token "
+					+ hold.handle.fencingToken() + "): it was lost while held; the hold is dropped");
+		}
 		hold.count++;
 		return true;
+	}
+
+	/**
+	 * Return the current thread's hold, dropping it if it was lost meanwhile.
+	 */
+	private @Nullable Hold activeHold() {
+		Hold hold = this.locks.threadHolds().get(key());
+		if (hold != null && !hold.handle.isActive(System.nanoTime())) {
+			this.locks.threadHolds().remove(key());
+			return null;
+		}
+		return hold;
 	}
 
 	private boolean hold(@Nullable DefaultLockHandle handle) {

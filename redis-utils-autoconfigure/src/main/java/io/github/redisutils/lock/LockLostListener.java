@@ -18,8 +18,8 @@ package io.github.redisutils.lock;
 /**
  * Told when a lock renewed by the watchdog is lost while its holder still works under it,
  * so that the work can stop or check its fencing token instead of going on unaware. Beans
- * of this type are registered with the auto-configured registry. Called on the watchdog's
- * thread: return quickly.
+ * of this type are registered with the auto-configured registry. Called on one of the
+ * watchdog's threads, possibly on several at once: return quickly.
  *
  * @author redis-utils authors
  */

@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisClusterConnection;
+import org.springframework.data.redis.connection.RedisClusterNode;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -112,6 +113,24 @@ final class LockScripts {
 			this.cluster = known;
 		}
 		return Boolean.TRUE.equals(known);
+	}
+
+	/**
+	 * Return the masters of the Redis Cluster as the client last saw them (Lettuce
+	 * answers from its cached topology, without a round trip).
+	 */
+	List<RedisClusterNode> masters() {
+		List<RedisClusterNode> masters = new ArrayList<>();
+		Iterable<RedisClusterNode> nodes = run("inspect the cluster for", "any", () -> this.template.execute(
+				(RedisCallback<Iterable<RedisClusterNode>>) (c) -> ((RedisClusterConnection) c).clusterGetNodes()));
+		if (nodes != null) {
+			nodes.forEach((node) -> {
+				if (node.isMaster()) {
+					masters.add(node);
+				}
+			});
+		}
+		return masters;
 	}
 
 	private static long number(@Nullable List<?> result, int index) {

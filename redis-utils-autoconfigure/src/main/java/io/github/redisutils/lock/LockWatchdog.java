@@ -22,9 +22,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.github.redisutils.core.RedisUnavailableException;
 import io.github.redisutils.lock.LockLostEvent.Reason;
@@ -34,15 +40,20 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.redis.connection.ClusterSlotHashUtil;
+import org.springframework.data.redis.connection.RedisClusterNode;
 
 /**
  * Renews the locks acquired without a lease every third of the lease while they are held.
  * <p>
- * One thread per registry, started with the first such lock. Each round renews every lock
- * in batches, one script per batch: on a single server one batch holds up to
+ * One scheduling thread per registry, started with the first such lock. Each round renews
+ * every lock in batches, one script per batch: on a single server one batch holds up to
  * {@value #BATCH_SIZE} locks whatever their names; on Redis Cluster, where one script may
- * only touch keys of one hash slot, locks are grouped by slot first. A renewal that finds
- * a lock gone, or a lock whose lease ran out while renewals failed, is reported as lost.
+ * only touch keys of one hash slot, locks are grouped by slot first. The batches of each
+ * server (each master on Cluster) run one after another on a thread of their own, servers
+ * side by side, and the round waits for them until a deadline under a third of the lease:
+ * a master that does not answer delays only its own locks, and a server whose previous
+ * batches are still running is skipped. A renewal that finds a lock gone, or a lock whose
+ * lease ran out while renewals failed or did not finish, is reported as lost.
  *
  * @author redis-utils authors
  */
@@ -52,9 +63,15 @@ final class LockWatchdog implements AutoCloseable {
 
 	static final int BATCH_SIZE = 100;
 
+	private static final String SINGLE_SERVER = "server";
+
 	private final LockScripts scripts;
 
 	private final long leaseMillis;
+
+	private final long intervalMillis;
+
+	private final long roundMillis;
 
 	private final String threadName;
 
@@ -62,9 +79,13 @@ final class LockWatchdog implements AutoCloseable {
 
 	private final Set<DefaultLockHandle> handles = ConcurrentHashMap.newKeySet();
 
+	private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
+
 	private final Object startLock = new Object();
 
 	private volatile @Nullable ScheduledThreadPoolExecutor executor;
+
+	private volatile @Nullable ThreadPoolExecutor renewers;
 
 	private volatile WatchdogState state = WatchdogState.IDLE;
 
@@ -73,6 +94,9 @@ final class LockWatchdog implements AutoCloseable {
 	LockWatchdog(LockScripts scripts, long leaseMillis, String registryName, LostHandler lostHandler) {
 		this.scripts = scripts;
 		this.leaseMillis = leaseMillis;
+		this.intervalMillis = Math.max(1, leaseMillis / 3);
+		// Leaves the next round time to start within two thirds of the lease.
+		this.roundMillis = Math.max(1, this.intervalMillis * 3 / 4);
 		this.threadName = "redis-lock-watchdog-" + registryName;
 		this.lostHandler = lostHandler;
 	}
@@ -117,14 +141,14 @@ final class LockWatchdog implements AutoCloseable {
 		}
 		synchronized (this.startLock) {
 			if (this.executor == null) {
-				ScheduledThreadPoolExecutor created = new ScheduledThreadPoolExecutor(1, (runnable) -> {
-					Thread thread = new Thread(runnable, this.threadName);
-					thread.setDaemon(true);
-					return thread;
-				});
+				ScheduledThreadPoolExecutor created = new ScheduledThreadPoolExecutor(1, daemon(this.threadName));
 				if (this.state != WatchdogState.STOPPED) {
-					long interval = Math.max(1, this.leaseMillis / 3);
-					created.scheduleWithFixedDelay(this::renewAll, interval, interval, TimeUnit.MILLISECONDS);
+					// At most one task per server at a time, so as many threads as
+					// servers.
+					this.renewers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+							new SynchronousQueue<>(), daemon(this.threadName + "-renewer"));
+					created.scheduleWithFixedDelay(this::renewAll, this.intervalMillis, this.intervalMillis,
+							TimeUnit.MILLISECONDS);
 					this.state = WatchdogState.RUNNING;
 				}
 				else {
@@ -136,15 +160,40 @@ final class LockWatchdog implements AutoCloseable {
 		}
 	}
 
+	private static ThreadFactory daemon(String name) {
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, name);
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
 	void renewAll() {
 		try {
-			if (this.handles.isEmpty()) {
+			ThreadPoolExecutor pool = this.renewers;
+			if (this.handles.isEmpty() || pool == null) {
 				return;
 			}
+			long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(this.roundMillis);
+			Map<String, List<List<DefaultLockHandle>>> byServer = batchesByServer();
+			Map<String, Future<Boolean>> started = new LinkedHashMap<>();
 			boolean failed = false;
-			for (List<DefaultLockHandle> batch : batches()) {
-				failed |= !renew(batch);
+			for (Map.Entry<String, List<List<DefaultLockHandle>>> server : byServer.entrySet()) {
+				Future<?> previous = this.running.get(server.getKey());
+				if (previous != null && !previous.isDone()) {
+					failed = true;
+					leaseRanOut(server.getValue(), new RedisUnavailableException(
+							"The previous renewal on " + server.getKey() + " has not finished", null));
+					continue;
+				}
+				Future<Boolean> future = pool.submit(() -> renewEach(server.getValue()));
+				this.running.put(server.getKey(), future);
+				started.put(server.getKey(), future);
 			}
+			for (Map.Entry<String, Future<Boolean>> server : started.entrySet()) {
+				failed |= !finished(server.getValue(), deadline, server.getKey(), byServer.get(server.getKey()));
+			}
+			this.running.values().removeIf(Future::isDone);
 			if (!failed) {
 				this.lastRenewal = Instant.now();
 			}
@@ -152,14 +201,44 @@ final class LockWatchdog implements AutoCloseable {
 				this.state = failed ? WatchdogState.FAILING : WatchdogState.RUNNING;
 			}
 		}
+		catch (InterruptedException ex) {
+			// Closed while waiting for the round.
+			Thread.currentThread().interrupt();
+		}
 		catch (RuntimeException ex) {
 			// A scheduled task that throws is never run again: keep the watchdog alive.
-			this.state = WatchdogState.FAILING;
+			if (this.state != WatchdogState.STOPPED) {
+				this.state = WatchdogState.FAILING;
+			}
 			logger.warn("Lock watchdog round failed: " + ex.getMessage(), ex);
 		}
 	}
 
-	private List<List<DefaultLockHandle>> batches() {
+	/**
+	 * Wait until the deadline for the batches of one server.
+	 * @return whether they all were renewed in time
+	 */
+	private boolean finished(Future<Boolean> future, long deadline, String server,
+			List<List<DefaultLockHandle>> batches) throws InterruptedException {
+		try {
+			return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			if (this.state != WatchdogState.FAILING) {
+				logger.warn("Renewal on " + server + " did not finish in " + this.roundMillis
+						+ " ms; its locks are reported lost if their leases run out before it does");
+			}
+			leaseRanOut(batches, new RedisUnavailableException(
+					"Renewal on " + server + " did not finish in " + this.roundMillis + " ms", ex));
+			return false;
+		}
+		catch (ExecutionException ex) {
+			leaseRanOut(batches, ex.getCause());
+			return false;
+		}
+	}
+
+	private Map<String, List<List<DefaultLockHandle>>> batchesByServer() {
 		List<DefaultLockHandle> all = new ArrayList<>(this.handles);
 		Map<Integer, List<DefaultLockHandle>> bySlot = new LinkedHashMap<>();
 		boolean cluster;
@@ -173,13 +252,48 @@ final class LockWatchdog implements AutoCloseable {
 			int slot = cluster ? ClusterSlotHashUtil.calculateSlot(handle.keys().lockKey()) : 0;
 			bySlot.computeIfAbsent(slot, (key) -> new ArrayList<>()).add(handle);
 		}
-		List<List<DefaultLockHandle>> batches = new ArrayList<>();
-		for (List<DefaultLockHandle> group : bySlot.values()) {
+		List<RedisClusterNode> masters = cluster ? masters() : List.of();
+		Map<String, List<List<DefaultLockHandle>>> batches = new LinkedHashMap<>();
+		for (Map.Entry<Integer, List<DefaultLockHandle>> slot : bySlot.entrySet()) {
+			String server = cluster ? server(masters, slot.getKey()) : SINGLE_SERVER;
+			List<DefaultLockHandle> group = slot.getValue();
 			for (int from = 0; from < group.size(); from += BATCH_SIZE) {
-				batches.add(group.subList(from, Math.min(group.size(), from + BATCH_SIZE)));
+				batches.computeIfAbsent(server, (key) -> new ArrayList<>())
+					.add(group.subList(from, Math.min(group.size(), from + BATCH_SIZE)));
 			}
 		}
 		return batches;
+	}
+
+	private List<RedisClusterNode> masters() {
+		try {
+			return this.scripts.masters();
+		}
+		catch (RuntimeException ex) {
+			// Each slot on its own then: more threads, but none waits for another.
+			return List.of();
+		}
+	}
+
+	private static String server(List<RedisClusterNode> masters, int slot) {
+		for (RedisClusterNode master : masters) {
+			if (master.servesSlot(slot)) {
+				return master.asString();
+			}
+		}
+		return "slot " + slot;
+	}
+
+	/**
+	 * Renew the batches of one server one after another.
+	 * @return whether they all were renewed
+	 */
+	private boolean renewEach(List<List<DefaultLockHandle>> batches) {
+		boolean renewed = true;
+		for (List<DefaultLockHandle> batch : batches) {
+			renewed &= renew(batch);
+		}
+		return renewed;
 	}
 
 	private boolean renew(List<DefaultLockHandle> batch) {
@@ -205,18 +319,33 @@ final class LockWatchdog implements AutoCloseable {
 		}
 		catch (RedisUnavailableException ex) {
 			if (this.state != WatchdogState.FAILING) {
-				logger.warn("Could not renew " + batch.size() + " locks; retrying every " + (this.leaseMillis / 3)
+				logger.warn("Could not renew " + batch.size() + " locks; retrying every " + this.intervalMillis
 						+ " ms until their leases run out: " + ex.getMessage());
 			}
-			long now = System.nanoTime();
+			leaseRanOut(List.of(batch), ex);
+			return false;
+		}
+		catch (RuntimeException ex) {
+			// One batch failing does not keep the others from being renewed.
+			logger.warn("Could not renew " + batch.size() + " locks: " + ex.getMessage(), ex);
+			leaseRanOut(List.of(batch), ex);
+			return false;
+		}
+	}
+
+	/**
+	 * Report the locks of batches that could not be renewed lost once their lease has run
+	 * out: it was set no earlier than the last successful call was sent, so past that
+	 * point the lock may be someone else's.
+	 */
+	private void leaseRanOut(List<List<DefaultLockHandle>> batches, @Nullable Throwable cause) {
+		long now = System.nanoTime();
+		for (List<DefaultLockHandle> batch : batches) {
 			for (DefaultLockHandle handle : batch) {
-				// The lease was set no earlier than the last successful call was sent, so
-				// past that point the lock may be someone else's.
 				if (now - handle.validUntilNanos() >= 0) {
-					this.lostHandler.lost(handle, Reason.RENEWAL_FAILED, ex);
+					this.lostHandler.lost(handle, Reason.RENEWAL_FAILED, cause);
 				}
 			}
-			return false;
 		}
 	}
 
@@ -227,6 +356,10 @@ final class LockWatchdog implements AutoCloseable {
 			ScheduledThreadPoolExecutor current = this.executor;
 			if (current != null) {
 				current.shutdownNow();
+			}
+			ThreadPoolExecutor pool = this.renewers;
+			if (pool != null) {
+				pool.shutdownNow();
 			}
 		}
 	}

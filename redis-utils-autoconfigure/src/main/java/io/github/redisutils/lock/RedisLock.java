@@ -38,6 +38,13 @@ import java.util.concurrent.locks.Lock;
  * {@link io.github.redisutils.core.RedisUnavailableException} when Redis cannot be
  * reached, rather than waiting for it to come back. {@link #unlock()} throws
  * {@link LockNotHeldException} if the lock was lost meanwhile.
+ * <p>
+ * Once the watchdog has reported the lock lost, the thread no longer holds it: locking
+ * again through a view throws {@link LockNotHeldException} instead of counting one more
+ * hold, {@link #isHeldByCurrentThread()} returns {@code false} and
+ * {@link #fencingToken()} throws. Each of them drops the thread's hold, so that
+ * {@link #unlock()} afterwards throws {@link IllegalMonitorStateException} and the next
+ * {@code lock()} acquires the lock in Redis anew.
  *
  * @author redis-utils authors
  */
@@ -51,7 +58,7 @@ public interface RedisLock extends Lock {
 
 	/**
 	 * Whether the current thread holds this lock through a view (as far as this registry
-	 * knows: no round trip).
+	 * knows: no round trip; {@code false} once the watchdog reported it lost).
 	 * @return whether the current thread holds it
 	 */
 	boolean isHeldByCurrentThread();

@@ -15,7 +15,12 @@
  */
 package io.github.redisutils.lock;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,10 +30,16 @@ import io.github.redisutils.lock.LockLostEvent.Reason;
 import io.github.redisutils.lock.LocksStatus.WatchdogState;
 import io.github.redisutils.test.DedicatedRedis;
 import io.github.redisutils.test.RedisServers;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.data.redis.connection.RedisClusterConnection;
+import org.springframework.data.redis.connection.RedisClusterNode;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -181,6 +192,94 @@ class DistributedLocksFailureTests {
 					assertThat(locks.status().held()).isZero();
 					assertThatExceptionOfType(LockNotHeldException.class).isThrownBy(handle::release);
 				});
+		}
+	}
+
+	@Test
+	void lockViewLostByTheWatchdogIsNeitherReenteredNorHeld() {
+		instances(RedisServers.standalone().springProperties(), "redis.lock.lease=300ms").run((context) -> {
+			RedisLock lock = context.getBean(DistributedLocks.class).get("view-lost");
+			lock.lock();
+			context.getBean(StringRedisTemplate.class).delete(LockTestSupport.lockKey(context, "view-lost"));
+			LockLostEvent event = this.lost.poll(10, TimeUnit.SECONDS);
+			assertThat(event).isNotNull();
+			assertThat(event.name()).isEqualTo("view-lost");
+			assertThatExceptionOfType(LockNotHeldException.class).isThrownBy(lock::tryLock)
+				.withMessageContaining("lost");
+			assertThat(lock.isHeldByCurrentThread()).isFalse();
+			assertThatExceptionOfType(IllegalMonitorStateException.class).isThrownBy(lock::unlock);
+			// A later attempt asks Redis again.
+			assertThat(lock.tryLock()).isTrue();
+			assertThat(lock.isHeldByCurrentThread()).isTrue();
+			lock.unlock();
+			assertThat(lock.isHeldByCurrentThread()).isFalse();
+		});
+		instances(RedisServers.standalone().springProperties(), "redis.lock.lease=300ms").run((context) -> {
+			RedisLock lock = context.getBean(DistributedLocks.class).get("view-lost");
+			lock.lock();
+			context.getBean(StringRedisTemplate.class).delete(LockTestSupport.lockKey(context, "view-lost"));
+			assertThat(this.lost.poll(10, TimeUnit.SECONDS)).isNotNull();
+			assertThat(lock.isHeldByCurrentThread()).isFalse();
+			assertThatExceptionOfType(IllegalMonitorStateException.class).isThrownBy(lock::fencingToken);
+		});
+	}
+
+	@Test
+	void watchdogKeepsRenewingLocksOnOtherMastersWhileOneMasterHangs() {
+		ApplicationContextRunner instances = instances(RedisServers.cluster().springProperties(),
+				"redis.lock.lease=1200ms", "spring.data.redis.timeout=10s");
+		instances.run((context) -> {
+			DistributedLocks locks = context.getBean(DistributedLocks.class);
+			StringRedisTemplate template = context.getBean(StringRedisTemplate.class);
+			Map<String, RedisClusterNode> masters = new LinkedHashMap<>();
+			Map<String, List<String>> namesByMaster = new LinkedHashMap<>();
+			Map<String, LockHandle> handles = new LinkedHashMap<>();
+			try (RedisClusterConnection cluster = context.getBean(RedisConnectionFactory.class)
+				.getClusterConnection()) {
+				for (int i = 0; i < 30; i++) {
+					String name = "hang-" + i;
+					handles.put(name, locks.tryAcquire(name, NO_WAIT).orElseThrow());
+					RedisClusterNode master = cluster
+						.clusterGetNodeForKey(LockTestSupport.lockKey(context, name).getBytes(StandardCharsets.UTF_8));
+					masters.put(master.asString(), master);
+					namesByMaster.computeIfAbsent(master.asString(), (key) -> new ArrayList<>()).add(name);
+				}
+			}
+			assertThat(namesByMaster).hasSize(3);
+			RedisClusterNode hung = masters.values().iterator().next();
+			List<String> hungNames = namesByMaster.remove(hung.asString());
+			List<String> healthy = namesByMaster.values().stream().flatMap(List::stream).toList();
+			long pausedUntil = System.nanoTime() + Duration.ofMillis(3000).toNanos();
+			pause(hung, 3000);
+			// Three leases' worth of rounds while one master answers nothing.
+			while (System.nanoTime() - pausedUntil + Duration.ofMillis(500).toNanos() < 0) {
+				for (String name : healthy) {
+					assertThat(template.getExpire(LockTestSupport.lockKey(context, name), TimeUnit.MILLISECONDS))
+						.as("remaining lease of '%s' on a master that answers", name)
+						.isPositive();
+				}
+				Thread.sleep(100);
+			}
+			List<LockLostEvent> events = new ArrayList<>();
+			this.lost.drainTo(events);
+			assertThat(events).isNotEmpty()
+				.allSatisfy((event) -> assertThat(hungNames).contains(event.name()))
+				.allSatisfy((event) -> assertThat(event.reason()).isEqualTo(Reason.RENEWAL_FAILED));
+			Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(pausedUntil - System.nanoTime())) + 200);
+			for (String name : healthy) {
+				assertThat(handles.get(name).isHeld()).isTrue();
+				handles.get(name).release();
+			}
+		});
+	}
+
+	private static void pause(RedisClusterNode node, long millis) {
+		RedisClient client = RedisClient.create(RedisURI.create(node.getHost(), node.getPort()));
+		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+			connection.sync().clientPause(millis);
+		}
+		finally {
+			client.shutdown();
 		}
 	}
 
