@@ -69,12 +69,15 @@ final class BlacklistRedis {
 		return redisKeys.feature(FEATURE).key("sync");
 	}
 
+	// Token ids and subjects come from tokens: one that cannot be a key part as it is
+	// (too
+	// long, control characters) is hashed rather than failing the request.
 	String tokenKey(String tokenId) {
-		return this.keys.key("token", tokenId);
+		return this.keys.key("token", RedisKeys.safePart(tokenId));
 	}
 
 	String userKey(String subject) {
-		return this.keys.key("user", subject);
+		return this.keys.key("user", RedisKeys.safePart(subject));
 	}
 
 	List<String> checkKeys(TokenDescriptor token) {

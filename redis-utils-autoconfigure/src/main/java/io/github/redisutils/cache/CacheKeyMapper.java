@@ -15,10 +15,6 @@
  */
 package io.github.redisutils.cache;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import io.github.redisutils.core.InvalidKeyPartException;
@@ -60,7 +56,7 @@ final class CacheKeyMapper {
 					null);
 		}
 		catch (InvalidKeyPartException ex) {
-			String hashed = "#sha256:" + sha256(text);
+			String hashed = RedisKeys.hashedPart(text);
 			return new EntryLocation(this.keys.key(this.keyName, hashed), this.keys.key(this.keyName, hashed, MARKER),
 					null);
 		}
@@ -86,16 +82,6 @@ final class CacheKeyMapper {
 					+ " into a Redis key: make it override toString() or use a key expression");
 		}
 		return key.toString();
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
 	}
 
 }

@@ -15,6 +15,10 @@
  */
 package io.github.redisutils.core;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -48,6 +52,8 @@ public final class RedisKeys {
 	 * Longest prefix accepted, in characters.
 	 */
 	public static final int MAX_PREFIX_LENGTH = 128;
+
+	private static final String HASHED_PREFIX = "#sha256:";
 
 	private static final Pattern FEATURE = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
@@ -187,6 +193,44 @@ public final class RedisKeys {
 			return key.toString();
 		}
 
+	}
+
+	/**
+	 * Return a value as it can stand in any key part, hash tags included: the value
+	 * itself when it is acceptable and has no braces, else {@link #hashedPart(String)}.
+	 * For parts taken from outside input (token ids, request keys) where rejecting the
+	 * request would be wrong; the mapping is stable, so every instance finds the same
+	 * key.
+	 * @param value the outside value
+	 * @return a usable key part
+	 */
+	public static String safePart(String value) {
+		if (value.isEmpty() || value.length() > MAX_PART_LENGTH || value.startsWith(HASHED_PREFIX)) {
+			return hashedPart(value);
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (Character.isISOControl(c) || c == '{' || c == '}') {
+				return hashedPart(value);
+			}
+		}
+		return value;
+	}
+
+	/**
+	 * Return {@code #sha256:<hex>} of a value's UTF-8 bytes: a key part of fixed length
+	 * for a value that cannot be one itself.
+	 * @param value any value
+	 * @return the hashed key part
+	 */
+	public static String hashedPart(String value) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+			return HASHED_PREFIX + HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
 	}
 
 	static void checkPart(String partName, @Nullable String value) {

@@ -102,6 +102,24 @@ class TokenBlacklistTests {
 	}
 
 	@Test
+	void idsAndSubjectsThatCannotBeKeyPartsAreHashedNotRejected() {
+		standalone().run((context) -> {
+			TokenBlacklist blacklist = context.getBean(TokenBlacklist.class);
+			String longId = "j".repeat(600);
+			String oddSubject = "user\u0001with-control";
+			assertThat(blacklist.revoke(longId, Instant.now().plusSeconds(60))).isTrue();
+			assertThat(blacklist.isRevoked(longId)).isTrue();
+			assertThat(blacklist.isRevoked(TokenDescriptor.ofId("j".repeat(599)))).isFalse();
+			blacklist.revokeAllForUser(oddSubject);
+			assertThat(blacklist.isRevoked(new TokenDescriptor("other", oddSubject, Instant.now().minusSeconds(5),
+					Instant.now().plusSeconds(60))))
+				.isTrue();
+			assertThat(redis(context).keys(this.prefix + ":blacklist:*"))
+				.allSatisfy((key) -> assertThat(key).contains("#sha256:"));
+		});
+	}
+
+	@Test
 	void alreadyExpiredTokenIsANoOp() {
 		standalone().run((context) -> {
 			TokenBlacklist blacklist = context.getBean(TokenBlacklist.class);

@@ -116,4 +116,20 @@ class RedisKeysTests {
 		assertThat(keys.pattern("users", "v?")).isEqualTo("app\\[1\\]\\*:cache:users:v\\?:*");
 	}
 
+	@Test
+	void safePartKeepsUsableValuesAndHashesTheRestStably() {
+		assertThat(RedisKeys.safePart("user-42")).isEqualTo("user-42");
+		String tooLong = "x".repeat(RedisKeys.MAX_PART_LENGTH + 1);
+		assertThat(RedisKeys.safePart(tooLong)).startsWith("#sha256:")
+			.hasSize(8 + 64)
+			.isEqualTo(RedisKeys.safePart(tooLong));
+		assertThat(RedisKeys.safePart("a\nb")).isEqualTo(RedisKeys.hashedPart("a\nb"));
+		assertThat(RedisKeys.safePart("{tag}")).startsWith("#sha256:");
+		assertThat(RedisKeys.safePart("")).startsWith("#sha256:");
+		// A value that looks hashed is hashed too, so it cannot collide with a hash.
+		String hashed = RedisKeys.hashedPart("x");
+		assertThat(RedisKeys.safePart(hashed)).isNotEqualTo(hashed);
+		assertThat(this.lockKeys.tagged(RedisKeys.safePart("}odd{"))).contains("{#sha256:");
+	}
+
 }

@@ -15,11 +15,7 @@
  */
 package io.github.redisutils.ratelimit.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -136,30 +132,7 @@ final class WebRateLimiter {
 			String ip = request.getClientIp();
 			key = (ip != null) ? "ip:" + ip : "ip:unknown";
 		}
-		return usable(key) ? key : "sha256:" + sha256(key);
-	}
-
-	private static boolean usable(String key) {
-		if (key.length() > MAX_KEY_LENGTH || key.length() > RedisKeys.MAX_PART_LENGTH) {
-			return false;
-		}
-		for (int i = 0; i < key.length(); i++) {
-			char c = key.charAt(i);
-			if (Character.isISOControl(c) || c == '{' || c == '}') {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static String sha256(String key) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
+		return (key.length() > MAX_KEY_LENGTH) ? RedisKeys.hashedPart(key) : RedisKeys.safePart(key);
 	}
 
 	private record CompiledRoute(List<PathPattern> patterns, RateLimiter limiter, RateLimitKeyResolver key) {
