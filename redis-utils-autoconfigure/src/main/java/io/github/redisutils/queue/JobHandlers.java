@@ -16,8 +16,10 @@
 package io.github.redisutils.queue;
 
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jspecify.annotations.Nullable;
 
@@ -33,6 +35,8 @@ import org.springframework.util.Assert;
 public final class JobHandlers {
 
 	private final ConcurrentHashMap<String, Registration> handlers = new ConcurrentHashMap<>();
+
+	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Register the handler of a job type.
@@ -58,6 +62,7 @@ public final class JobHandlers {
 		Assert.hasText(type, "'type' must not be empty");
 		Registration previous = this.handlers.putIfAbsent(type, new Registration(payloadType, processor));
 		Assert.state(previous == null, () -> "Job type '" + type + "' already has a handler");
+		this.listeners.forEach(Runnable::run);
 	}
 
 	/**
@@ -76,6 +81,13 @@ public final class JobHandlers {
 	 */
 	public Set<String> types() {
 		return Set.copyOf(this.handlers.keySet());
+	}
+
+	/**
+	 * Be told when a handler is registered (workers start with the first one).
+	 */
+	void onRegistration(Runnable listener) {
+		this.listeners.add(listener);
 	}
 
 	@Nullable Registration get(String type) {

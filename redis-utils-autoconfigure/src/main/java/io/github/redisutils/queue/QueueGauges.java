@@ -20,6 +20,7 @@ import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -31,24 +32,30 @@ import org.jspecify.annotations.Nullable;
  *
  * @author redis-utils authors
  */
-public final class QueueGauges {
+public final class QueueGauges implements MeterBinder {
 
 	private static final Log logger = LogFactory.getLog(QueueGauges.class);
 
 	private static final long CACHE_NANOS = 1_000_000_000L;
 
-	private QueueGauges() {
-	}
+	private final JobQueues queues;
+
+	private final List<String> names;
 
 	/**
-	 * Register the gauges of queues.
-	 * @param registry the registry
+	 * Create the gauges of queues.
 	 * @param queues the queues
 	 * @param names the configured queue names
 	 */
-	public static void register(MeterRegistry registry, JobQueues queues, List<String> names) {
-		for (String name : names) {
-			Snapshot snapshot = new Snapshot(queues.queue(name));
+	public QueueGauges(JobQueues queues, List<String> names) {
+		this.queues = queues;
+		this.names = List.copyOf(names);
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		for (String name : this.names) {
+			Snapshot snapshot = new Snapshot(this.queues.queue(name));
 			gauge(registry, name, "waiting", snapshot, (s) -> s.read().waiting());
 			gauge(registry, name, "delayed", snapshot, (s) -> s.read().delayed());
 			gauge(registry, name, "active", snapshot, (s) -> s.read().active());

@@ -35,9 +35,9 @@ import org.springframework.util.Assert;
  * The workers of this instance, one set per queue named at creation whose concurrency is
  * above zero. Started with the application context and only when at least one job type
  * has a handler (an instance that only enqueues must not move jobs to the dead letters
- * for want of a handler). Stopping is graceful: no more jobs are taken, running ones get
- * until the shutdown timeout to finish, and the unfinished ones are given back to their
- * queue without counting the attempt.
+ * for want of a handler), or when the first handler is registered. Stopping is graceful:
+ * no more jobs are taken, running ones get until the shutdown timeout to finish, and the
+ * unfinished ones are given back to their queue without counting the attempt.
  *
  * @author redis-utils authors
  */
@@ -45,7 +45,7 @@ public final class QueueWorkers implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(QueueWorkers.class);
 
-	private final DefaultJobQueues queues;
+	private final JobQueues queues;
 
 	private final JobHandlers handlers;
 
@@ -63,24 +63,23 @@ public final class QueueWorkers implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private boolean listening;
+
 	/**
 	 * Create the workers.
-	 * @param queues the queues, as created by
-	 * {@link JobQueues#create(org.springframework.data.redis.connection.RedisConnectionFactory, io.github.redisutils.core.RedisKeys, io.github.redisutils.core.codec.ValueCodec, QueueSettings.Resolver)}
+	 * @param queues the queues, as created by {@link JobQueues#create}; other
+	 * implementations get no workers
 	 * @param handlers the handlers
 	 * @param queueNames the queues to work on
 	 * @param blockTimeout longest blocking wait of an idle worker, whole seconds, at
 	 * least 1s; it bounds how late an idle instance notices a lost worker's jobs
 	 * @param shutdownTimeout how long stopping waits for running jobs
 	 * @param meterRegistry where the {@code redis.queue.*} meters go
-	 * @throws IllegalArgumentException if the queues were not created by
-	 * {@link JobQueues#create}
 	 */
 	public QueueWorkers(JobQueues queues, JobHandlers handlers, List<String> queueNames, Duration blockTimeout,
 			Duration shutdownTimeout, MeterRegistry meterRegistry) {
-		Assert.isInstanceOf(DefaultJobQueues.class, queues, "Workers need the queues created by JobQueues.create: ");
 		Assert.isTrue(blockTimeout.toMillis() >= 1000, "'blockTimeout' must be at least 1s");
-		this.queues = (DefaultJobQueues) queues;
+		this.queues = queues;
 		this.handlers = handlers;
 		this.queueNames = List.copyOf(queueNames);
 		this.blockTimeout = blockTimeout;
@@ -94,8 +93,23 @@ public final class QueueWorkers implements SmartLifecycle {
 			return;
 		}
 		this.running = true;
+		if (!this.listening) {
+			this.listening = true;
+			this.handlers.onRegistration(this::startWorkers);
+		}
+		startWorkers();
+	}
+
+	private synchronized void startWorkers() {
+		if (!this.running || this.scheduler != null) {
+			return;
+		}
 		if (this.handlers.types().isEmpty()) {
-			logger.debug("No job handlers: no queue workers in this instance");
+			logger.debug("No job handlers yet: queue workers start with the first one");
+			return;
+		}
+		if (!(this.queues instanceof DefaultJobQueues queues)) {
+			logger.info("Queue workers need the JobQueues created by JobQueues.create: no workers in this instance");
 			return;
 		}
 		ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, (task) -> {
@@ -105,9 +119,9 @@ public final class QueueWorkers implements SmartLifecycle {
 		});
 		this.scheduler = scheduler;
 		for (String name : this.queueNames) {
-			DefaultJobQueue queue = this.queues.queue(name);
+			DefaultJobQueue queue = queues.queue(name);
 			if (queue.settings().concurrency() > 0) {
-				QueueWorker worker = new QueueWorker(queue, this.queues.scripts(), this.queues.codec(), this.handlers,
+				QueueWorker worker = new QueueWorker(queue, queues.scripts(), queues.codec(), this.handlers,
 						new QueueMetrics(this.meterRegistry, name), this.blockTimeout, scheduler);
 				worker.start();
 				this.workers.add(worker);
