@@ -76,10 +76,10 @@ final class DefaultJobQueue implements JobQueue {
 		long timeout = (options.timeout() != null) ? options.timeout().toMillis() : 0;
 		String unique = (options.uniqueKey() != null) ? options.uniqueKey() : "";
 		String id = UUID.randomUUID().toString();
-		String result = this.scripts.run(QueueScripts.ENQUEUE, this.keys, id, type, this.codec.encode(payload),
+		List<?> result = this.scripts.run(QueueScripts.ENQUEUE, this.keys, id, type, this.codec.encode(payload),
 				options.priority().ordinal(), delay, runAt, maxAttempts, timeout, backoff.initial().toMillis(),
 				backoff.max().toMillis(), unique);
-		return (result != null) ? QueueScripts.string(result) : id;
+		return (result != null && !result.isEmpty()) ? QueueScripts.string(result.get(0)) : id;
 	}
 
 	@Override

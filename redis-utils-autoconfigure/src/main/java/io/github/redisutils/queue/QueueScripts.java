@@ -46,7 +46,7 @@ final class QueueScripts {
 
 	private static final String LOCATION = "io/github/redisutils/queue/";
 
-	static final RedisScript<String> ENQUEUE = script("enqueue", String.class);
+	static final RedisScript<List> ENQUEUE = script("enqueue", List.class);
 
 	static final RedisScript<List> TAKE = script("take", List.class);
 

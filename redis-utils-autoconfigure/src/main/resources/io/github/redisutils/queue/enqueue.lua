@@ -14,14 +14,14 @@
 -- ARGV[6] delay ms (0: none), ARGV[7] run-at epoch ms (-1: none), ARGV[8] max attempts,
 -- ARGV[9] timeout ms (0: none), ARGV[10] backoff initial ms, ARGV[11] backoff max ms,
 -- ARGV[12] unique key ('' for none)
--- Returns the id of the job (the existing one for a duplicate).
+-- Returns { id of the job } (the existing one for a duplicate).
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local prefix, id, unique = ARGV[1], ARGV[2], ARGV[12]
 if unique ~= '' then
   local existing = redis.call('HGET', KEYS[6], unique)
   if existing and redis.call('EXISTS', prefix .. existing) == 1 then
-    return existing
+    return { existing }
   end
 end
 local job = prefix .. id
@@ -41,4 +41,4 @@ else
   redis.call('PEXPIRE', KEYS[8], 86400000)
 end
 if unique ~= '' then redis.call('HSET', KEYS[6], unique, id) end
-return id
+return { id }
