@@ -125,8 +125,9 @@ final class QueueWorker {
 
 	synchronized void start() {
 		this.running = true;
+		// Not a daemon: an application that only works on jobs (no web server) must stay
+		// up until its context is closed.
 		Thread thread = new Thread(this::fetch, "redis-queue-" + name() + "-fetcher");
-		thread.setDaemon(true);
 		this.fetcher = thread;
 		thread.start();
 		long period = Math.max(100, this.settings.visibilityTimeout().toMillis() / 3);
