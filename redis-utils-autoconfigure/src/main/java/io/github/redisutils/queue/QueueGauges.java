@@ -65,6 +65,7 @@ public final class QueueGauges implements MeterBinder {
 				QueueSizes sizes = s.read();
 				return (sizes.oldestWaitingAge() != null) ? QueueMetrics.seconds(sizes.oldestWaitingAge()) : 0;
 			})
+				.strongReference(true)
 				.description("How long the oldest waiting job has been ready")
 				.baseUnit("seconds")
 				.tag("queue", name)
@@ -75,6 +76,7 @@ public final class QueueGauges implements MeterBinder {
 	private static void gauge(MeterRegistry registry, String queue, String state, Snapshot snapshot,
 			ToDoubleFunction<Snapshot> value) {
 		Gauge.builder("redis.queue.depth", snapshot, value)
+			.strongReference(true)
 			.description("Jobs of a queue by state")
 			.tag("queue", queue)
 			.tag("state", state)
