@@ -53,7 +53,8 @@ public class RedisQueueProperties implements Validator {
 	/**
 	 * Longest blocking wait (BLPOP) of an idle worker for new jobs, in whole seconds, at
 	 * least 1s. It also bounds how late an idle instance recovers the jobs of a lost
-	 * worker and how long stopping waits for the fetcher.
+	 * worker and how long stopping waits for the fetcher. Keep it below the command
+	 * timeout (spring.data.redis.timeout), which applies to BLPOP too.
 	 */
 	private Duration blockTimeout = Duration.ofSeconds(1);
 
