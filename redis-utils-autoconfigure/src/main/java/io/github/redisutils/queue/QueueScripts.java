@@ -1,0 +1,164 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.redisutils.queue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.redisutils.core.RedisScripts;
+import io.github.redisutils.core.RedisUnavailableException;
+import io.github.redisutils.core.RedisUtilsException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.RedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.data.redis.serializer.RedisSerializer;
+
+/**
+ * Runs the queue scripts and the few plain reads, with binary values (payloads are codec
+ * bytes). Connection failures become {@link RedisUnavailableException}; anything else
+ * Redis answers with (a script error) a {@link RedisUtilsException}, never taken for an
+ * outage.
+ *
+ * @author redis-utils authors
+ */
+@SuppressWarnings("rawtypes")
+final class QueueScripts {
+
+	private static final String LOCATION = "io/github/redisutils/queue/";
+
+	static final RedisScript<List> ENQUEUE = script("enqueue", List.class);
+
+	static final RedisScript<List> TAKE = script("take", List.class);
+
+	static final RedisScript<List> EXTEND = script("extend", List.class);
+
+	static final RedisScript<Long> COMPLETE = script("complete", Long.class);
+
+	static final RedisScript<Long> FAIL = script("fail", Long.class);
+
+	static final RedisScript<Long> GIVE_BACK = script("give-back", Long.class);
+
+	static final RedisScript<Long> CANCEL = script("cancel", Long.class);
+
+	static final RedisScript<Long> RETRY_DEAD = script("retry-dead", Long.class);
+
+	static final RedisScript<Long> CLEAR = script("clear", Long.class);
+
+	static final RedisScript<List> STATS = script("stats", List.class);
+
+	private final RedisTemplate<String, byte[]> template;
+
+	private final RedisConnectionFactory connectionFactory;
+
+	QueueScripts(RedisConnectionFactory connectionFactory) {
+		this.connectionFactory = connectionFactory;
+		RedisTemplate<String, byte[]> template = new RedisTemplate<>();
+		template.setConnectionFactory(connectionFactory);
+		template.setKeySerializer(RedisSerializer.string());
+		template.setValueSerializer(RedisSerializer.byteArray());
+		template.setHashKeySerializer(RedisSerializer.string());
+		template.setHashValueSerializer(RedisSerializer.byteArray());
+		template.afterPropertiesSet();
+		this.template = template;
+	}
+
+	RedisConnectionFactory connectionFactory() {
+		return this.connectionFactory;
+	}
+
+	private static <T> RedisScript<T> script(String name, Class<T> type) {
+		return RedisScripts.fromResource(LOCATION + name + ".lua", type);
+	}
+
+	/**
+	 * Run a script with the queue's keys; ARGV[1] is the job prefix, then the arguments
+	 * (strings, numbers and byte arrays).
+	 */
+	<T> @Nullable T run(RedisScript<T> script, QueueKeys keys, Object... args) {
+		Object[] argv = new Object[args.length + 1];
+		argv[0] = bytes(keys.jobPrefix());
+		for (int i = 0; i < args.length; i++) {
+			argv[i + 1] = bytes(args[i]);
+		}
+		return call(keys.queue(), () -> this.template.execute(script, keys.all(), argv));
+	}
+
+	Map<String, byte[]> hash(QueueKeys keys, String id) {
+		return call(keys.queue(), () -> this.template.<String, byte[]>opsForHash().entries(keys.job(id)));
+	}
+
+	@Nullable byte[] hashField(QueueKeys keys, String id, String field) {
+		return call(keys.queue(), () -> this.template.<String, byte[]>opsForHash().get(keys.job(id), field));
+	}
+
+	Set<byte[]> range(String key, long start, long end) {
+		Set<byte[]> range = call(key, () -> this.template.opsForZSet().range(key, start, end));
+		return (range != null) ? range : Set.of();
+	}
+
+	static byte[] bytes(Object value) {
+		if (value instanceof byte[] bytes) {
+			return bytes;
+		}
+		return value.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	static String string(@Nullable Object value) {
+		if (value instanceof byte[] bytes) {
+			return new String(bytes, StandardCharsets.UTF_8);
+		}
+		return String.valueOf(value);
+	}
+
+	static long number(@Nullable Object value) {
+		if (value instanceof Number number) {
+			return number.longValue();
+		}
+		if (value instanceof byte[] bytes) {
+			return Long.parseLong(new String(bytes, StandardCharsets.UTF_8));
+		}
+		throw new RedisUtilsException("Unexpected answer from a queue script: " + value);
+	}
+
+	private static <T> T call(String queue, Operation<T> operation) {
+		try {
+			return operation.run();
+		}
+		catch (RedisConnectionFailureException | QueryTimeoutException ex) {
+			throw new RedisUnavailableException(
+					"Could not reach Redis for job queue '" + queue + "': " + ex.getMessage(), ex);
+		}
+		catch (DataAccessException ex) {
+			throw new RedisUtilsException("Redis failed an operation on job queue '" + queue + "': " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	@FunctionalInterface
+	private interface Operation<T> {
+
+		T run();
+
+	}
+
+}

@@ -1,0 +1,34 @@
+-- Move dead jobs back to the waiting set with their attempts reset: one job, or a batch of the oldest.
+-- KEYS (every queue script gets the same eight keys, all under the queue's hash tag {queue}):
+--   KEYS[1] waiting zset: job id scored by priority * 1e13 + sequence (FIFO within a priority)
+--   KEYS[2] delayed zset: job id scored by run-at, server time in ms (also retries waiting for backoff)
+--   KEYS[3] active zset: job id scored by its visibility deadline, server time in ms
+--   KEYS[4] dead zset: job id scored by the time it died, ms
+--   KEYS[5] completed zset: job id scored by the time it completed, ms (retention)
+--   KEYS[6] unique hash: unique key -> id of the pending job that holds it
+--   KEYS[7] sequence counter (FIFO order within a priority)
+--   KEYS[8] signal list: one element per wake-up; idle workers wait on it with BLPOP
+-- ARGV[1] is always the job hash key prefix (same hash tag); a job's hash is ARGV[1] .. id.
+-- ARGV[2] id, or '' for a batch of the oldest dead jobs, ARGV[3] batch size
+-- Returns the number of jobs moved.
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local ids
+if ARGV[2] ~= '' then ids = { ARGV[2] } else ids = redis.call('ZRANGE', KEYS[4], 0, tonumber(ARGV[3]) - 1) end
+local moved = 0
+for _, id in ipairs(ids) do
+  local job = ARGV[1] .. id
+  if redis.call('ZREM', KEYS[4], id) == 1 and redis.call('EXISTS', job) == 1 then
+    local seq = redis.call('INCR', KEYS[7])
+    local prio = tonumber(redis.call('HGET', job, 'prio')) or 1
+    redis.call('HSET', job, 'state', 'waiting', 'ready', now, 'attempt', 0)
+    redis.call('HDEL', job, 'fin', 'token')
+    redis.call('ZADD', KEYS[1], string.format('%.0f', prio * 1e13 + seq), id)
+    moved = moved + 1
+  end
+end
+if moved > 0 then
+  redis.call('LPUSH', KEYS[8], 1)
+  redis.call('LTRIM', KEYS[8], 0, 63)
+end
+return moved

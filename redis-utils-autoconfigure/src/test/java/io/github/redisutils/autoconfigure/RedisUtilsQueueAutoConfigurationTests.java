@@ -1,0 +1,266 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.redisutils.autoconfigure;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.redisutils.actuate.RedisHealthContribution;
+import io.github.redisutils.actuate.RedisHealthContributor;
+import io.github.redisutils.queue.JobHandlerBeanPostProcessor;
+import io.github.redisutils.queue.JobHandlers;
+import io.github.redisutils.queue.JobInfo;
+import io.github.redisutils.queue.JobOptions;
+import io.github.redisutils.queue.JobQueue;
+import io.github.redisutils.queue.JobQueues;
+import io.github.redisutils.queue.QueueGauges;
+import io.github.redisutils.queue.QueueSettings;
+import io.github.redisutils.queue.QueueSizes;
+import io.github.redisutils.queue.QueueWorkers;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link RedisUtilsQueueAutoConfiguration} and
+ * {@link RedisUtilsQueueHealthContributorAutoConfiguration}. Only the health tests use
+ * sizes, and they come from a user's queues bean: nothing here connects.
+ *
+ * @author redis-utils authors
+ */
+class RedisUtilsQueueAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisUtilsAutoConfiguration.class,
+				RedisUtilsQueueAutoConfiguration.class, RedisUtilsHealthContributorAutoConfiguration.class,
+				RedisUtilsQueueHealthContributorAutoConfiguration.class));
+
+	@Test
+	void defaultsProvideQueuesHandlersWorkersGaugesAndTheHealthChild() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(JobQueues.class)
+			.hasSingleBean(JobHandlers.class)
+			.hasSingleBean(JobHandlerBeanPostProcessor.class)
+			.hasSingleBean(QueueWorkers.class)
+			.hasSingleBean(QueueGauges.class)
+			.hasSingleBean(RedisQueueProperties.class)
+			.hasBean("queuesHealthContribution"));
+	}
+
+	@Test
+	void workersWithoutHandlersDoNotStart() {
+		this.contextRunner.withPropertyValues("redis.queue.queues.orders.concurrency=2")
+			.run((context) -> assertThat(context.getBean(QueueWorkers.class).running()).isEmpty());
+	}
+
+	@Test
+	void queueSwitchTurnsTheFeatureOff() {
+		this.contextRunner.withPropertyValues("redis.queue.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(JobQueues.class)
+				.doesNotHaveBean(QueueWorkers.class)
+				.doesNotHaveBean(JobHandlerBeanPostProcessor.class)
+				.doesNotHaveBean("queuesHealthContribution")
+				.hasSingleBean(RedisHealthContributor.class));
+	}
+
+	@Test
+	void workersSwitchRemovesOnlyTheWorkers() {
+		this.contextRunner.withPropertyValues("redis.queue.workers-enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(JobQueues.class)
+				.doesNotHaveBean(QueueWorkers.class)
+				.hasBean("queuesHealthContribution"));
+	}
+
+	@Test
+	void redisSwitchTurnsEverythingOff() {
+		this.contextRunner.withPropertyValues("redis.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(JobQueues.class)
+				.doesNotHaveBean(QueueWorkers.class)
+				.doesNotHaveBean(RedisHealthContribution.class));
+	}
+
+	@Test
+	void usersOwnBeansWin() {
+		JobHandlers handlers = new JobHandlers();
+		UserQueues queues = new UserQueues(new QueueSizes(0, 0, 0, 0, 0, null));
+		QueueWorkers workers = new QueueWorkers(queues, handlers, List.of(), java.time.Duration.ofSeconds(1),
+				java.time.Duration.ofSeconds(1), new SimpleMeterRegistry());
+		QueueGauges gauges = new QueueGauges(queues, List.of());
+		RedisHealthContribution contribution = new RedisHealthContribution("queues",
+				(HealthIndicator) () -> Health.down().build());
+		this.contextRunner.withBean("myQueues", JobQueues.class, () -> queues)
+			.withBean("myHandlers", JobHandlers.class, () -> handlers)
+			.withBean("myWorkers", QueueWorkers.class, () -> workers)
+			.withBean("myGauges", QueueGauges.class, () -> gauges)
+			.withBean("queuesHealthContribution", RedisHealthContribution.class, () -> contribution)
+			.run((context) -> {
+				assertThat(context).getBean(JobQueues.class).isSameAs(queues);
+				assertThat(context).getBean(JobHandlers.class).isSameAs(handlers);
+				assertThat(context).getBean(QueueWorkers.class).isSameAs(workers);
+				assertThat(context).getBean(QueueGauges.class).isSameAs(gauges);
+				assertThat(context).getBean("queuesHealthContribution").isSameAs(contribution);
+			});
+	}
+
+	@Test
+	void usersOwnPostProcessorWins() {
+		this.contextRunner
+			.withBean("myPostProcessor", JobHandlerBeanPostProcessor.class,
+					() -> new JobHandlerBeanPostProcessor(JobHandlers::new))
+			.run((context) -> assertThat(context).hasSingleBean(JobHandlerBeanPostProcessor.class)
+				.hasBean("myPostProcessor"));
+	}
+
+	@Test
+	void healthIsUpWithWarningsThenDownPastTheThresholds() {
+		UserQueues queues = new UserQueues(new QueueSizes(3, 0, 1, 2, 0, java.time.Duration.ofMinutes(10)));
+		this.contextRunner.withBean(JobQueues.class, () -> queues)
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("redis.queue.workers-enabled=false", "redis.queue.queues.orders.concurrency=1")
+			.run((context) -> {
+				Health health = health(context.getBean(RedisHealthContributor.class));
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).containsEntry("warnings",
+						List.of("orders: 2 dead jobs", "orders: oldest waiting job ready for PT10M"));
+				assertThat(health.getDetails()).containsEntry("queues", Map.of("orders", Map.of("waiting", 3L,
+						"delayed", 0L, "active", 1L, "dead", 2L, "completed", 0L, "oldestWaitingAge", "PT10M")));
+				assertThat(context.getBean(MeterRegistry.class)
+					.get("redis.queue.depth")
+					.tag("queue", "orders")
+					.tag("state", "dead")
+					.gauge()
+					.value()).isEqualTo(2);
+			});
+		this.contextRunner.withBean(JobQueues.class, () -> queues)
+			.withPropertyValues("redis.queue.workers-enabled=false", "redis.queue.queues.orders.concurrency=1",
+					"redis.queue.health.dead-down=2")
+			.run((context) -> assertThat(health(context.getBean(RedisHealthContributor.class)).getStatus())
+				.isEqualTo(Status.DOWN));
+		this.contextRunner.withBean(JobQueues.class, () -> queues)
+			.withPropertyValues("redis.queue.workers-enabled=false", "redis.queue.queues.orders.concurrency=1",
+					"redis.queue.health.waiting-age-down=5m")
+			.run((context) -> assertThat(health(context.getBean(RedisHealthContributor.class)).getStatus())
+				.isEqualTo(Status.DOWN));
+	}
+
+	@Test
+	void withoutActuatorThereIsNoHealthChild() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+			.run((context) -> assertThat(context).hasSingleBean(JobQueues.class)
+				.doesNotHaveBean("queuesHealthContribution"));
+	}
+
+	@Test
+	void healthIndicatorSwitchRemovesTheHealthChild() {
+		this.contextRunner.withPropertyValues("management.health.redis.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(JobQueues.class)
+				.doesNotHaveBean("queuesHealthContribution"));
+	}
+
+	private static Health health(RedisHealthContributor redis) {
+		return ((HealthIndicator) redis.getContributor("queues")).health(true);
+	}
+
+	static class UserQueues implements JobQueues {
+
+		private final QueueSizes sizes;
+
+		UserQueues(QueueSizes sizes) {
+			this.sizes = sizes;
+		}
+
+		@Override
+		public JobQueue queue(String name) {
+			QueueSizes sizes = this.sizes;
+			return new JobQueue() {
+
+				@Override
+				public String name() {
+					return name;
+				}
+
+				@Override
+				public String enqueue(String type, @Nullable Object payload, JobOptions options) {
+					throw new UnsupportedOperationException();
+				}
+
+				@Override
+				public Optional<JobInfo> peek() {
+					return Optional.empty();
+				}
+
+				@Override
+				public QueueSizes sizes() {
+					return sizes;
+				}
+
+				@Override
+				public long clear() {
+					return 0;
+				}
+
+				@Override
+				public Optional<JobInfo> find(String id) {
+					return Optional.empty();
+				}
+
+				@Override
+				public <T> Optional<T> payload(String id, Class<T> type) {
+					return Optional.empty();
+				}
+
+				@Override
+				public boolean cancel(String id) {
+					return false;
+				}
+
+				@Override
+				public List<JobInfo> dead(int offset, int count) {
+					return List.of();
+				}
+
+				@Override
+				public boolean retryDead(String id) {
+					return false;
+				}
+
+				@Override
+				public long retryAllDead() {
+					return 0;
+				}
+
+			};
+		}
+
+		@Override
+		public QueueSettings settings(String name) {
+			return QueueSettings.defaults();
+		}
+
+	}
+
+}
