@@ -41,7 +41,7 @@ public class RedisPubSubProperties implements Validator {
 
 	/**
 	 * Namespace channel names and reliable streams are qualified with
-	 * (<namespace>:pubsub:<channel>). Defaults to the key prefix, so applications sharing
+	 * ({@code <namespace>:pubsub:<channel>}). Defaults to the key prefix, so applications sharing
 	 * a Redis do not hear each other; applications that exchange messages set the same
 	 * value.
 	 */
