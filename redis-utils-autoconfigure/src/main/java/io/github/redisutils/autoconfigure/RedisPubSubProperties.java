@@ -41,9 +41,9 @@ public class RedisPubSubProperties implements Validator {
 
 	/**
 	 * Namespace channel names and reliable streams are qualified with
-	 * ({@code <namespace>:pubsub:<channel>}). Defaults to the key prefix, so applications sharing
-	 * a Redis do not hear each other; applications that exchange messages set the same
-	 * value.
+	 * ({@code <namespace>:pubsub:<channel>}). Defaults to the key prefix, so applications
+	 * sharing a Redis do not hear each other; applications that exchange messages set the
+	 * same value.
 	 */
 	private @Nullable String namespace;
 
