@@ -81,7 +81,7 @@ final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle {
 
 	private final PubSubMetrics metrics;
 
-	private final ThreadPoolExecutor executor;
+	private volatile @Nullable ThreadPoolExecutor executor;
 
 	private final PubSubConnection connection;
 
@@ -107,13 +107,6 @@ final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle {
 		this.names = RedisKeys.withPrefix(options.namespace()).feature("pubsub");
 		this.namespacePrefix = this.names.key("x").substring(0, this.names.key("x").length() - 1);
 		this.metrics = new PubSubMetrics(meterRegistry, options.maxChannelTags());
-		AtomicInteger threads = new AtomicInteger();
-		this.executor = new ThreadPoolExecutor(options.threads(), options.threads(), 60, TimeUnit.SECONDS,
-				new ArrayBlockingQueue<>(options.queueCapacity()), (task) -> {
-					Thread thread = new Thread(task, "redis-pubsub-" + threads.incrementAndGet());
-					thread.setDaemon(true);
-					return thread;
-				}, new ThreadPoolExecutor.AbortPolicy());
 		this.connection = new PubSubConnection(connectionFactory, new Receiver(), this.channels::keySet,
 				this.patterns::keySet);
 	}
@@ -263,9 +256,13 @@ final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle {
 		if (registrations == null) {
 			return;
 		}
+		ThreadPoolExecutor handlers = this.executor;
+		if (handlers == null) {
+			return;
+		}
 		for (Registration registration : registrations) {
 			try {
-				this.executor.execute(() -> deliver(registration, redisChannel, message));
+				handlers.execute(() -> deliver(registration, redisChannel, message));
 			}
 			catch (RejectedExecutionException ex) {
 				registration.meters.dropped.increment();
@@ -401,6 +398,8 @@ final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle {
 				return;
 			}
 			this.running = true;
+			// Created per start: a stopped context may be started again.
+			this.executor = newExecutor(this.options.threads(), this.options.queueCapacity());
 			this.connection.start();
 			this.consumers.forEach(StreamConsumer::start);
 		}
@@ -419,16 +418,30 @@ final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle {
 		for (StreamConsumer consumer : this.consumers) {
 			consumer.stop(java.time.Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
 		}
-		this.executor.shutdown();
+		ThreadPoolExecutor handlers = this.executor;
+		if (handlers == null) {
+			return;
+		}
+		handlers.shutdown();
 		try {
-			if (!this.executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-				this.executor.shutdownNow();
+			if (!handlers.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+				handlers.shutdownNow();
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			this.executor.shutdownNow();
+			handlers.shutdownNow();
 		}
+	}
+
+	private static ThreadPoolExecutor newExecutor(int threads, int queueCapacity) {
+		AtomicInteger count = new AtomicInteger();
+		return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity),
+				(task) -> {
+					Thread thread = new Thread(task, "redis-pubsub-" + count.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				}, new ThreadPoolExecutor.AbortPolicy());
 	}
 
 	@Override

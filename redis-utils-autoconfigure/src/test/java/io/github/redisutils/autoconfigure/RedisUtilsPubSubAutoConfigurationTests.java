@@ -31,6 +31,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
@@ -106,7 +107,8 @@ class RedisUtilsPubSubAutoConfigurationTests {
 
 	@Test
 	void usersOwnProcessorAndHealthChildWin() {
-		RedisListenerProcessor processor = new RedisListenerProcessor(null);
+		RedisListenerProcessor processor = new RedisListenerProcessor(
+				new StaticListableBeanFactory().getBeanProvider(RedisPubSub.class));
 		RedisHealthContribution contribution = new RedisHealthContribution("pubsub",
 				(HealthIndicator) () -> Health.down().build());
 		this.contextRunner.withBean("myProcessor", RedisListenerProcessor.class, () -> processor)

@@ -298,6 +298,22 @@ class RedisPubSubTests {
 	}
 
 	@Test
+	void aStoppedContextStartedAgainReceivesAgain() throws Exception {
+		instance().run((a) -> {
+			awaitSubscribed(a);
+			RedisPubSub pubSub = a.getBean(RedisPubSub.class);
+			BlockingQueue<OrderEvent> received = new LinkedBlockingQueue<>();
+			pubSub.subscribe("orders", OrderEvent.class, received::add);
+			a.stop();
+			assertThat(pubSub.status().connected()).isFalse();
+			a.start();
+			awaitSubscribed(a);
+			await(() -> pubSub.publish("orders", new OrderEvent("again", 1)) == 1, "subscribed again");
+			assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo(new OrderEvent("again", 1));
+		});
+	}
+
+	@Test
 	void healthReportsSubscriptionStateAndListenerCount() {
 		instance().run((a) -> {
 			awaitSubscribed(a);
