@@ -93,9 +93,9 @@ final class StreamConsumer implements Runnable {
 
 	private final EntryHandler handler;
 
-	private final Thread thread;
+	private @Nullable Thread thread;
 
-	private volatile boolean running = true;
+	private volatile boolean running;
 
 	private volatile boolean consuming;
 
@@ -112,8 +112,6 @@ final class StreamConsumer implements Runnable {
 		this.consumer = Consumer.from(group, options.consumer());
 		this.options = options;
 		this.handler = handler;
-		this.thread = new Thread(this, "redis-pubsub-reliable-" + channel);
-		this.thread.setDaemon(true);
 	}
 
 	String channel() {
@@ -132,19 +130,36 @@ final class StreamConsumer implements Runnable {
 		return this.consuming;
 	}
 
-	void start() {
-		this.thread.start();
+	/**
+	 * Start consuming on a new thread (a stopped consumer may be started again).
+	 */
+	synchronized void start() {
+		if (this.running) {
+			return;
+		}
+		this.running = true;
+		// Claim at once: entries of consumers that died while none was running wait.
+		this.nextClaim = System.nanoTime();
+		Thread consumerThread = new Thread(this, "redis-pubsub-reliable-" + this.channel);
+		consumerThread.setDaemon(true);
+		this.thread = consumerThread;
+		consumerThread.start();
 	}
 
 	/**
 	 * Stop consuming: the handler running now is interrupted; entries not acknowledged
 	 * stay pending for another consumer to claim.
 	 */
-	void stop(Duration timeout) {
+	synchronized void stop(Duration timeout) {
 		this.running = false;
-		this.thread.interrupt();
+		Thread consumerThread = this.thread;
+		if (consumerThread == null) {
+			return;
+		}
+		this.thread = null;
+		consumerThread.interrupt();
 		try {
-			this.thread.join(Math.max(1, timeout.toMillis()));
+			consumerThread.join(Math.max(1, timeout.toMillis()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -303,13 +303,20 @@ class RedisPubSubTests {
 			awaitSubscribed(a);
 			RedisPubSub pubSub = a.getBean(RedisPubSub.class);
 			BlockingQueue<OrderEvent> received = new LinkedBlockingQueue<>();
+			BlockingQueue<OrderEvent> reliable = new LinkedBlockingQueue<>();
 			pubSub.subscribe("orders", OrderEvent.class, received::add);
+			pubSub.subscribeReliably("jobs", OrderEvent.class, (message) -> reliable.add(message.payload()));
+			await(() -> pubSub.status().reliable().get(0).consuming(), "the reliable consumer reads");
 			a.stop();
 			assertThat(pubSub.status().connected()).isFalse();
+			assertThat(pubSub.status().reliable().get(0).consuming()).isFalse();
 			a.start();
 			awaitSubscribed(a);
 			await(() -> pubSub.publish("orders", new OrderEvent("again", 1)) == 1, "subscribed again");
 			assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo(new OrderEvent("again", 1));
+			await(() -> pubSub.status().reliable().get(0).consuming(), "the reliable consumer reads again");
+			pubSub.publishReliably("jobs", new OrderEvent("job", 2));
+			assertThat(reliable.poll(10, TimeUnit.SECONDS)).isEqualTo(new OrderEvent("job", 2));
 		});
 	}
 
