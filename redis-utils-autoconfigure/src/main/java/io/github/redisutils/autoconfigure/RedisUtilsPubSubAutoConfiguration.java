@@ -1,0 +1,73 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.redisutils.autoconfigure;
+
+import java.util.UUID;
+
+import io.github.redisutils.core.RedisKeys;
+import io.github.redisutils.core.codec.ValueCodec;
+import io.github.redisutils.pubsub.RedisListenerProcessor;
+import io.github.redisutils.pubsub.RedisPubSub;
+import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+/**
+ * Typed pub/sub: {@link RedisPubSub} on the application's Lettuce connection factory
+ * (Jedis is not supported: the subscription and reliable consumers use Lettuce
+ * connections of their own), and discovery of {@code @RedisListener} methods.
+ *
+ * @author redis-utils authors
+ */
+@AutoConfiguration(after = RedisUtilsAutoConfiguration.class)
+@ConditionalOnClass({ RedisConnectionFactory.class, LettuceConnectionFactory.class, RedisClient.class })
+@ConditionalOnBean({ RedisConnectionFactory.class, LettuceConnectionFactory.class, RedisKeys.class })
+@ConditionalOnBooleanProperty(name = "redis.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "redis.pubsub.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(RedisPubSubProperties.class)
+public final class RedisUtilsPubSubAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	RedisPubSub redisPubSub(LettuceConnectionFactory redisConnectionFactory, RedisKeys redisKeys, ValueCodec valueCodec,
+			RedisPubSubProperties properties, Environment environment, ObjectProvider<MeterRegistry> meterRegistry) {
+		String applicationName = environment.getProperty("spring.application.name");
+		String group = (applicationName != null && !applicationName.isBlank()) ? applicationName : redisKeys.prefix();
+		String consumer = UUID.randomUUID().toString();
+		return RedisPubSub.create(redisConnectionFactory, valueCodec,
+				properties.toOptions(redisKeys.prefix(), group, consumer),
+				MeterRegistries.applicationOrNoop(meterRegistry));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "redis.pubsub.listeners.enabled", matchIfMissing = true)
+	static RedisListenerProcessor redisListenerProcessor(ObjectProvider<RedisPubSub> redisPubSub) {
+		return new RedisListenerProcessor(redisPubSub);
+	}
+
+}
