@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -426,6 +427,44 @@ class SessionStoreTests {
 			assertThat(store.destroy(id)).isFalse();
 			assertThat(SessionTesting.redis(context).keys(this.prefix + ":*")).isEmpty();
 		});
+	}
+
+	@Test
+	void typicalSessionTakesLessThanAKilobyteOfRedisMemory() {
+		standalone().run((context) -> {
+			SessionStore store = SessionTesting.store(context);
+			SessionOptions options = SessionOptions.defaults()
+				.withMetadata(SessionOptions.USER_AGENT,
+						"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+								+ "Chrome/130.0.0.0 Safari/537.36")
+				.withMetadata(SessionOptions.IP_ADDRESS, "203.0.113.42");
+			Map<String, Object> attributes = Map.of("roles", List.of("USER", "EDITOR"), "locale", "en-GB", "csrf",
+					"3f9a1c2e7b4d4e0f9a8b7c6d5e4f3a2b");
+			Session session = store.create("user-1234567", attributes, options);
+			StringRedisTemplate redis = SessionTesting.redis(context);
+			long hash = memoryUsage(redis, SessionTesting.sessionKey(this.prefix, session.id()));
+			long index = memoryUsage(redis, SessionTesting.indexKey(this.prefix, session.id()));
+			long slot = memoryUsage(redis, this.prefix + ":session:user:user-1234567");
+			Session compact = store.create("user-7654321", attributes,
+					SessionOptions.defaults().withMetadata(SessionOptions.IP_ADDRESS, "203.0.113.42"));
+			long compactHash = memoryUsage(redis, SessionTesting.sessionKey(this.prefix, compact.id()));
+			long active = memoryUsage(redis, this.prefix + ":session:active");
+			System.out.printf(
+					"MEMORY USAGE of a typical session: hash %d B (%d B without the User-Agent), user index %d B, "
+							+ "slot token %d B, active set with 2 sessions %d B%n",
+					hash, compactHash, index, slot, active);
+			// A value over hash-max-listpack-value (64 bytes), like a browser's
+			// User-Agent, turns the hash from a listpack into a hash table.
+			assertThat(hash).isLessThan(1536);
+			assertThat(compactHash).isLessThan(512);
+			assertThat(index + slot).isLessThan(512);
+		});
+	}
+
+	private static long memoryUsage(StringRedisTemplate redis, String key) {
+		Long usage = redis.execute(RedisScript.of("return redis.call('MEMORY', 'USAGE', KEYS[1])", Long.class),
+				List.of(key));
+		return (usage != null) ? usage : 0;
 	}
 
 }
