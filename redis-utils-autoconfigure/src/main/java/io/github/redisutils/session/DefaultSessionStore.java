@@ -147,7 +147,7 @@ final class DefaultSessionStore implements SessionStore {
 	}
 
 	@Override
-	public Optional<Session> find(String id) {
+	public Optional<Session> find(@Nullable String id) {
 		String[] parts = SessionIds.parse(id);
 		if (parts == null) {
 			return Optional.empty();
@@ -159,7 +159,7 @@ final class DefaultSessionStore implements SessionStore {
 	}
 
 	@Override
-	public boolean touch(String id) {
+	public boolean touch(@Nullable String id) {
 		String[] parts = SessionIds.parse(id);
 		if (parts == null) {
 			return false;
@@ -181,7 +181,7 @@ final class DefaultSessionStore implements SessionStore {
 	}
 
 	@Override
-	public boolean update(String id, SessionChanges changes) {
+	public boolean update(@Nullable String id, SessionChanges changes) {
 		String[] parts = SessionIds.parse(id);
 		if (parts == null) {
 			return false;
@@ -201,7 +201,7 @@ final class DefaultSessionStore implements SessionStore {
 	}
 
 	@Override
-	public Optional<Instant> extend(String id, Duration duration) {
+	public Optional<Instant> extend(@Nullable String id, Duration duration) {
 		Assert.isTrue(!duration.isNegative(), "'duration' must not be negative");
 		String[] parts = SessionIds.parse(id);
 		if (parts == null) {
@@ -219,7 +219,7 @@ final class DefaultSessionStore implements SessionStore {
 	}
 
 	@Override
-	public boolean destroy(String id) {
+	public boolean destroy(@Nullable String id) {
 		String[] parts = SessionIds.parse(id);
 		if (parts == null) {
 			return false;

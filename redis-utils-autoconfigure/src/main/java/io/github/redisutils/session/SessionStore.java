@@ -72,10 +72,10 @@ public interface SessionStore {
 
 	/**
 	 * Find a live session. One {@code HGETALL}; nothing is written.
-	 * @param id the session id
+	 * @param id the session id; {@code null} (no cookie, say) counts as malformed
 	 * @return the session, or empty if there is none or the id is malformed
 	 */
-	Optional<Session> find(String id);
+	Optional<Session> find(@Nullable String id);
 
 	/**
 	 * Record activity: slide the session's expiry to its idle timeout from now (capped by
@@ -85,7 +85,7 @@ public interface SessionStore {
 	 * @return {@code true} if the session exists (touched or skipped), {@code false} if
 	 * not or the id is malformed
 	 */
-	boolean touch(String id);
+	boolean touch(@Nullable String id);
 
 	/**
 	 * Set and remove attributes of a live session, each attribute written on its own.
@@ -94,7 +94,7 @@ public interface SessionStore {
 	 * @return {@code true} if the session exists, {@code false} if not or the id is
 	 * malformed
 	 */
-	boolean update(String id, SessionChanges changes);
+	boolean update(@Nullable String id, SessionChanges changes);
 
 	/**
 	 * Push a session's expiry to at least {@code duration} from now, never beyond its
@@ -103,14 +103,14 @@ public interface SessionStore {
 	 * @param duration how long from now the session should live at least
 	 * @return the new expiry, or empty if there is no such session or the id is malformed
 	 */
-	Optional<Instant> extend(String id, Duration duration);
+	Optional<Instant> extend(@Nullable String id, Duration duration);
 
 	/**
 	 * Destroy a session (log out).
 	 * @param id the session id
 	 * @return {@code true} if a session was destroyed
 	 */
-	boolean destroy(String id);
+	boolean destroy(@Nullable String id);
 
 	/**
 	 * List a user's live sessions, pruning expired entries from the user's index.

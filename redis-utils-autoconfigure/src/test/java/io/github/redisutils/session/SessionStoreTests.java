@@ -111,6 +111,9 @@ class SessionStoreTests {
 			assertThat(store.find(session.id())).isEmpty();
 			assertThat(store.touch(session.id())).isFalse();
 			assertThat(store.isOnline("idle")).isFalse();
+			// Expiry is Redis's TTL: without keyspace notifications nothing announces it.
+			assertThat(context.getBean(SessionTesting.EventRecorder.class).events)
+				.containsExactly(new SessionCreatedEvent(session.id(), "idle"));
 		});
 	}
 

@@ -77,7 +77,7 @@ class SessionController {
 
 	@GetMapping("/sessions/whoami")
 	ResponseEntity<Map<String, Object>> whoami(@CookieValue(name = COOKIE, required = false) @Nullable String id) {
-		Optional<Session> session = (id != null) ? this.sessions.find(id) : Optional.empty();
+		Optional<Session> session = this.sessions.find(id);
 		if (session.isEmpty()) {
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "not logged in"));
 		}
@@ -90,14 +90,14 @@ class SessionController {
 
 	@PostMapping("/sessions/logout")
 	ResponseEntity<Map<String, Object>> logout(@CookieValue(name = COOKIE, required = false) @Nullable String id) {
-		boolean destroyed = id != null && this.sessions.destroy(id);
+		boolean destroyed = this.sessions.destroy(id);
 		return ResponseEntity.ok().header(HttpHeaders.SET_COOKIE, expired()).body(Map.of("loggedOut", destroyed));
 	}
 
 	@PostMapping("/sessions/logout-other-devices")
 	ResponseEntity<Map<String, Object>> logoutOtherDevices(
 			@CookieValue(name = COOKIE, required = false) @Nullable String id) {
-		Optional<Session> session = (id != null) ? this.sessions.find(id) : Optional.empty();
+		Optional<Session> session = this.sessions.find(id);
 		if (session.isEmpty()) {
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "not logged in"));
 		}
@@ -108,7 +108,7 @@ class SessionController {
 	@GetMapping("/sessions/devices")
 	ResponseEntity<List<Map<String, Object>>> devices(
 			@CookieValue(name = COOKIE, required = false) @Nullable String id) {
-		Optional<Session> session = (id != null) ? this.sessions.find(id) : Optional.empty();
+		Optional<Session> session = this.sessions.find(id);
 		if (session.isEmpty()) {
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
 		}
