@@ -1,0 +1,170 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.redisutils.autoconfigure;
+
+import java.time.Duration;
+
+import io.github.redisutils.session.LimitPolicy;
+import io.github.redisutils.session.SessionStoreOptions;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * Configuration properties of the session store, under {@code redis.session.*}. They
+ * validate themselves when bound: a bad value fails start-up naming the property.
+ *
+ * @author redis-utils authors
+ */
+@ConfigurationProperties("redis.session")
+public class RedisSessionProperties implements Validator {
+
+	/**
+	 * Whether the session store is enabled.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * How long a session lives without being touched.
+	 */
+	private Duration idleTimeout = Duration.ofMinutes(30);
+
+	/**
+	 * Longest a session lives from its creation, however active it is.
+	 */
+	private Duration absoluteLifetime = Duration.ofHours(12);
+
+	/**
+	 * Least time between two writes of one session's expiry by touch; touches in between
+	 * write nothing. Zero writes on every touch.
+	 */
+	private Duration touchInterval = Duration.ofMinutes(1);
+
+	/**
+	 * Most live sessions per user; 0 for no limit.
+	 */
+	private int maxPerUser;
+
+	/**
+	 * What a session more than max-per-user does: evict-oldest evicts the sessions that
+	 * expire first, refuse fails the new one.
+	 */
+	private LimitPolicy limitPolicy = LimitPolicy.EVICT_OLDEST;
+
+	/**
+	 * Least time between two reads of the active-sessions count behind the gauge and the
+	 * health details.
+	 */
+	private Duration activeCountRefresh = Duration.ofSeconds(15);
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Duration getIdleTimeout() {
+		return this.idleTimeout;
+	}
+
+	public void setIdleTimeout(Duration idleTimeout) {
+		this.idleTimeout = idleTimeout;
+	}
+
+	public Duration getAbsoluteLifetime() {
+		return this.absoluteLifetime;
+	}
+
+	public void setAbsoluteLifetime(Duration absoluteLifetime) {
+		this.absoluteLifetime = absoluteLifetime;
+	}
+
+	public Duration getTouchInterval() {
+		return this.touchInterval;
+	}
+
+	public void setTouchInterval(Duration touchInterval) {
+		this.touchInterval = touchInterval;
+	}
+
+	public int getMaxPerUser() {
+		return this.maxPerUser;
+	}
+
+	public void setMaxPerUser(int maxPerUser) {
+		this.maxPerUser = maxPerUser;
+	}
+
+	public LimitPolicy getLimitPolicy() {
+		return this.limitPolicy;
+	}
+
+	public void setLimitPolicy(LimitPolicy limitPolicy) {
+		this.limitPolicy = limitPolicy;
+	}
+
+	public Duration getActiveCountRefresh() {
+		return this.activeCountRefresh;
+	}
+
+	public void setActiveCountRefresh(Duration activeCountRefresh) {
+		this.activeCountRefresh = activeCountRefresh;
+	}
+
+	/**
+	 * Return the store options these properties describe.
+	 * @return the options
+	 */
+	public SessionStoreOptions toOptions() {
+		return new SessionStoreOptions(this.idleTimeout, this.absoluteLifetime, this.touchInterval, this.maxPerUser,
+				this.limitPolicy);
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return RedisSessionProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		RedisSessionProperties properties = (RedisSessionProperties) target;
+		boolean idleValid = properties.idleTimeout.toMillis() >= 1000;
+		if (!idleValid) {
+			errors.rejectValue("idleTimeout", "invalid", "must be at least 1s");
+		}
+		if (idleValid && properties.absoluteLifetime.compareTo(properties.idleTimeout) < 0) {
+			errors.rejectValue("absoluteLifetime", "invalid",
+					"must not be shorter than idle-timeout (" + properties.idleTimeout + ")");
+		}
+		if (properties.touchInterval.isNegative()) {
+			errors.rejectValue("touchInterval", "invalid", "must not be negative");
+		}
+		else if (idleValid && properties.touchInterval.compareTo(properties.idleTimeout) >= 0) {
+			errors.rejectValue("touchInterval", "invalid",
+					"must be shorter than idle-timeout (" + properties.idleTimeout + ")");
+		}
+		if (properties.maxPerUser < 0) {
+			errors.rejectValue("maxPerUser", "invalid", "must not be negative (0 means no limit)");
+		}
+		if (properties.activeCountRefresh.isNegative()) {
+			errors.rejectValue("activeCountRefresh", "invalid", "must not be negative");
+		}
+	}
+
+}

@@ -1,0 +1,379 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.redisutils.session;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.redisutils.core.RedisUtilsException;
+import io.github.redisutils.core.codec.ValueCodec;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.RedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.util.Assert;
+
+/**
+ * {@link SessionStore} on a {@link RedisTemplate} of its own, one script call per
+ * operation on the session's (user's) slot, plus one {@code GET} of the user's slot token
+ * for the per-user operations.
+ *
+ * @author redis-utils authors
+ */
+final class DefaultSessionStore implements SessionStore {
+
+	private static final Log logger = LogFactory.getLog(DefaultSessionStore.class);
+
+	private static final RedisSerializer<byte[]> BYTES = RedisSerializer.byteArray();
+
+	/** How much longer than its longest session a user's slot token lives. */
+	private static final long SLOT_MARGIN_MILLIS = 60_000;
+
+	private final RedisTemplate<String, byte[]> template;
+
+	private final SessionRedis redis;
+
+	private final ValueCodec codec;
+
+	private final SessionStoreOptions options;
+
+	private final SessionMetrics metrics;
+
+	private final ApplicationEventPublisher events;
+
+	DefaultSessionStore(RedisConnectionFactory connectionFactory, SessionRedis redis, ValueCodec codec,
+			SessionStoreOptions options, SessionMetrics metrics, ApplicationEventPublisher events) {
+		RedisTemplate<String, byte[]> template = new RedisTemplate<>();
+		template.setConnectionFactory(connectionFactory);
+		template.setKeySerializer(RedisSerializer.string());
+		template.setValueSerializer(BYTES);
+		template.setHashKeySerializer(RedisSerializer.string());
+		template.setHashValueSerializer(BYTES);
+		template.afterPropertiesSet();
+		this.template = template;
+		this.redis = redis;
+		this.codec = codec;
+		this.options = options;
+		this.metrics = metrics;
+		this.events = events;
+		metrics.activeSessionsFrom(this::countActive);
+	}
+
+	@Override
+	public Session create(String userId, Map<String, ?> attributes, SessionOptions sessionOptions) {
+		String slotKey = this.redis.slotKey(userId);
+		Map<String, byte[]> encoded = new LinkedHashMap<>();
+		attributes.forEach((name, value) -> {
+			Assert.hasText(name, "attribute names must not be empty");
+			Assert.notNull(value, () -> "attribute '" + name + "' must not be null");
+			encoded.put(name, this.codec.encode(value));
+		});
+		Duration idle = (sessionOptions.idleTimeout() != null) ? sessionOptions.idleTimeout()
+				: this.options.idleTimeout();
+		Duration absolute = (sessionOptions.absoluteLifetime() != null) ? sessionOptions.absoluteLifetime()
+				: this.options.absoluteLifetime();
+		String token = RedisCalls
+			.call(() -> this.template.execute(SessionRedis.SLOT, BYTES, RedisSerializer.string(), List.of(slotKey),
+					bytes(SessionIds.newSlotToken()), bytes(Long.toString(absolute.toMillis() + SLOT_MARGIN_MILLIS))),
+					"find the user's session slot");
+		if (token == null) {
+			throw new RedisUtilsException("Redis answered the session slot script with nothing");
+		}
+		String secret = SessionIds.newSecret();
+		String id = SessionIds.id(token, secret);
+		List<byte[]> args = new ArrayList<>();
+		args.add(bytes(secret));
+		args.add(bytes(Long.toString(idle.toMillis())));
+		args.add(bytes(Long.toString(absolute.toMillis())));
+		args.add(bytes(Integer.toString(this.options.maxPerUser())));
+		args.add(bytes((this.options.limitPolicy() == LimitPolicy.REFUSE) ? "refuse" : "evict"));
+		args.add(bytes(this.redis.sessionKeyPrefix(token)));
+		args.add(bytes(SessionRedis.USER));
+		args.add(bytes(userId));
+		sessionOptions.metadata().forEach((name, value) -> {
+			args.add(bytes(SessionRedis.METADATA + name));
+			args.add(bytes(value));
+		});
+		encoded.forEach((name, value) -> {
+			args.add(bytes(SessionRedis.ATTRIBUTE + name));
+			args.add(value);
+		});
+		List<Object> result = script(SessionRedis.CREATE,
+				List.of(this.redis.indexKey(token), this.redis.sessionKey(token, secret)), args, "create a session");
+		if (number(result.get(0)) < 0) {
+			throw new SessionLimitExceededException(this.options.maxPerUser());
+		}
+		Instant now = Instant.ofEpochMilli(number(result.get(0)));
+		Instant expires = Instant.ofEpochMilli(number(result.get(1)));
+		Instant absoluteExpiry = Instant.ofEpochMilli(number(result.get(2)));
+		List<String> evicted = new ArrayList<>();
+		for (int i = 3; i < result.size(); i++) {
+			evicted.add(SessionIds.id(token, string(result.get(i))));
+		}
+		if (!evicted.isEmpty()) {
+			updateActive("remove", evicted);
+			this.metrics.evicted(evicted.size());
+			evicted.forEach((evictedId) -> this.events.publishEvent(new SessionEvictedEvent(evictedId, userId)));
+		}
+		updateActive("add", List.of(Long.toString(expires.toEpochMilli()), id));
+		this.metrics.created();
+		this.events.publishEvent(new SessionCreatedEvent(id, userId));
+		return new Session(id, userId, now, now, expires, absoluteExpiry, sessionOptions.metadata(),
+				new SessionAttributes(encoded, this.codec));
+	}
+
+	@Override
+	public Optional<Session> find(@Nullable String id) {
+		String[] parts = SessionIds.parse(id);
+		if (parts == null) {
+			return Optional.empty();
+		}
+		String key = this.redis.sessionKey(parts[0], parts[1]);
+		Map<String, byte[]> fields = RedisCalls.call(() -> this.template.<String, byte[]>opsForHash().entries(key),
+				"read a session");
+		return Optional.ofNullable(toSession(id, fields));
+	}
+
+	@Override
+	public boolean touch(@Nullable String id) {
+		String[] parts = SessionIds.parse(id);
+		if (parts == null) {
+			return false;
+		}
+		List<Object> result = script(SessionRedis.TOUCH, sessionAndIndex(parts),
+				List.of(bytes(parts[1]), bytes("touch"), bytes(Long.toString(this.options.touchInterval().toMillis()))),
+				"touch a session");
+		long outcome = number(result.get(0));
+		if (outcome == 0) {
+			return false;
+		}
+		if (outcome == 2) {
+			this.metrics.touchSkipped();
+		}
+		else {
+			updateActive("add", List.of(Long.toString(number(result.get(1))), id));
+		}
+		return true;
+	}
+
+	@Override
+	public boolean update(@Nullable String id, SessionChanges changes) {
+		String[] parts = SessionIds.parse(id);
+		if (parts == null) {
+			return false;
+		}
+		List<byte[]> args = new ArrayList<>();
+		args.add(bytes(Integer.toString(changes.toSet().size())));
+		changes.toSet().forEach((name, value) -> {
+			args.add(bytes(SessionRedis.ATTRIBUTE + name));
+			args.add(this.codec.encode(value));
+		});
+		changes.toRemove().forEach((name) -> args.add(bytes(SessionRedis.ATTRIBUTE + name)));
+		String key = this.redis.sessionKey(parts[0], parts[1]);
+		Long found = RedisCalls.call(
+				() -> this.template.execute(SessionRedis.UPDATE, BYTES, null, List.of(key), args.toArray()),
+				"update a session");
+		return found != null && found == 1;
+	}
+
+	@Override
+	public Optional<Instant> extend(@Nullable String id, Duration duration) {
+		Assert.isTrue(!duration.isNegative(), "'duration' must not be negative");
+		String[] parts = SessionIds.parse(id);
+		if (parts == null) {
+			return Optional.empty();
+		}
+		List<Object> result = script(SessionRedis.TOUCH, sessionAndIndex(parts),
+				List.of(bytes(parts[1]), bytes("extend"), bytes(Long.toString(duration.toMillis()))),
+				"extend a session");
+		if (number(result.get(0)) == 0) {
+			return Optional.empty();
+		}
+		long expires = number(result.get(1));
+		updateActive("add", List.of(Long.toString(expires), id));
+		return Optional.of(Instant.ofEpochMilli(expires));
+	}
+
+	@Override
+	public boolean destroy(@Nullable String id) {
+		String[] parts = SessionIds.parse(id);
+		if (parts == null) {
+			return false;
+		}
+		List<Object> result = script(SessionRedis.DESTROY, sessionAndIndex(parts), List.of(bytes(parts[1])),
+				"destroy a session");
+		if (result.isEmpty()) {
+			return false;
+		}
+		updateActive("remove", List.of(id));
+		this.metrics.destroyed(1);
+		this.events.publishEvent(new SessionDestroyedEvent(id, string(result.get(0))));
+		return true;
+	}
+
+	@Override
+	public List<Session> findByUser(String userId) {
+		String token = slotToken(userId);
+		if (token == null) {
+			return List.of();
+		}
+		List<Object> result = script(SessionRedis.USER_SESSIONS, List.of(this.redis.indexKey(token)),
+				List.of(bytes(this.redis.sessionKeyPrefix(token)), bytes("read")), "read a user's sessions");
+		List<Session> sessions = new ArrayList<>(result.size() / 2);
+		for (int i = 0; i + 1 < result.size(); i += 2) {
+			String id = SessionIds.id(token, string(result.get(i)));
+			Session session = toSession(id, fields((List<?>) result.get(i + 1)));
+			// A slot token shared by two users (96 random bits make it unlikely) must not
+			// show one user the other's sessions.
+			if (session != null && session.userId().equals(userId)) {
+				sessions.add(session);
+			}
+		}
+		return List.copyOf(sessions);
+	}
+
+	@Override
+	public int destroyAllForUser(String userId, @Nullable String keepSessionId) {
+		String token = slotToken(userId);
+		if (token == null) {
+			return 0;
+		}
+		String[] keep = SessionIds.parse(keepSessionId);
+		String keepMember = (keep != null && keep[0].equals(token)) ? keep[1] : "";
+		List<Object> result = script(SessionRedis.DESTROY_USER, List.of(this.redis.indexKey(token)),
+				List.of(bytes(this.redis.sessionKeyPrefix(token)), bytes(keepMember)), "destroy a user's sessions");
+		List<String> destroyed = new ArrayList<>(result.size());
+		result.forEach((member) -> destroyed.add(SessionIds.id(token, string(member))));
+		if (!destroyed.isEmpty()) {
+			updateActive("remove", destroyed);
+			this.metrics.destroyed(destroyed.size());
+			destroyed.forEach((id) -> this.events.publishEvent(new SessionDestroyedEvent(id, userId)));
+		}
+		return destroyed.size();
+	}
+
+	@Override
+	public long countByUser(String userId) {
+		String token = slotToken(userId);
+		if (token == null) {
+			return 0;
+		}
+		Long count = RedisCalls.call(() -> this.template.execute(SessionRedis.COUNT, BYTES, null,
+				List.of(this.redis.indexKey(token)), bytes(this.redis.sessionKeyPrefix(token)), bytes("count")),
+				"count a user's sessions");
+		return (count != null) ? count : 0;
+	}
+
+	private @Nullable String slotToken(String userId) {
+		String key = this.redis.slotKey(userId);
+		byte[] token = RedisCalls.call(() -> this.template.opsForValue().get(key), "find the user's session slot");
+		return (token != null) ? new String(token, StandardCharsets.UTF_8) : null;
+	}
+
+	private long countActive() {
+		Long count = RedisCalls.call(() -> this.template.execute(SessionRedis.ACTIVE, BYTES, null,
+				List.of(this.redis.activeKey()), bytes("count")), "count the active sessions");
+		return (count != null) ? count : 0;
+	}
+
+	/**
+	 * Keep the active-sessions set in step; a second command on another slot, so a
+	 * failure here must not fail the operation that already succeeded: the gauge is
+	 * approximate and heals as entries expire.
+	 */
+	private void updateActive(String operation, List<String> arguments) {
+		Object[] args = new Object[arguments.size() + 1];
+		args[0] = bytes(operation);
+		for (int i = 0; i < arguments.size(); i++) {
+			args[i + 1] = bytes(arguments.get(i));
+		}
+		try {
+			this.template.execute(SessionRedis.ACTIVE, BYTES, null, List.of(this.redis.activeKey()), args);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not update the active-sessions set", ex);
+		}
+	}
+
+	private List<String> sessionAndIndex(String[] parts) {
+		return List.of(this.redis.sessionKey(parts[0], parts[1]), this.redis.indexKey(parts[0]));
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private List<Object> script(RedisScript<List> script, List<String> keys, List<byte[]> args, String what) {
+		List<Object> result = RedisCalls
+			.call(() -> this.template.execute(script, BYTES, (RedisSerializer) BYTES, keys, args.toArray()), what);
+		if (result == null) {
+			throw new RedisUtilsException("Redis answered with nothing when asked to " + what);
+		}
+		return result;
+	}
+
+	private @Nullable Session toSession(String id, @Nullable Map<String, byte[]> fields) {
+		if (fields == null || fields.get(SessionRedis.USER) == null || fields.get(SessionRedis.EXPIRES) == null) {
+			return null;
+		}
+		Map<String, String> metadata = new LinkedHashMap<>();
+		Map<String, byte[]> attributes = new LinkedHashMap<>();
+		fields.forEach((name, value) -> {
+			if (name.startsWith(SessionRedis.ATTRIBUTE)) {
+				attributes.put(name.substring(SessionRedis.ATTRIBUTE.length()), value);
+			}
+			else if (name.startsWith(SessionRedis.METADATA)) {
+				metadata.put(name.substring(SessionRedis.METADATA.length()), string(value));
+			}
+		});
+		return new Session(id, string(fields.get(SessionRedis.USER)), millis(fields.get(SessionRedis.CREATED)),
+				millis(fields.get(SessionRedis.LAST_ACCESSED)), millis(fields.get(SessionRedis.EXPIRES)),
+				millis(fields.get(SessionRedis.ABSOLUTE)), metadata, new SessionAttributes(attributes, this.codec));
+	}
+
+	private static Map<String, byte[]> fields(List<?> flat) {
+		Map<String, byte[]> fields = new LinkedHashMap<>();
+		for (int i = 0; i + 1 < flat.size(); i += 2) {
+			fields.put(string(flat.get(i)), (byte[]) flat.get(i + 1));
+		}
+		return fields;
+	}
+
+	private static Instant millis(byte @Nullable [] value) {
+		return (value != null) ? Instant.ofEpochMilli(Long.parseLong(string(value))) : Instant.EPOCH;
+	}
+
+	private static long number(Object value) {
+		return (value instanceof Long number) ? number : Long.parseLong(string(value));
+	}
+
+	private static String string(Object value) {
+		return new String((byte[]) value, StandardCharsets.UTF_8);
+	}
+
+	private static byte[] bytes(String value) {
+		return value.getBytes(StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,36 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.redisutils.session;
+
+/**
+ * What creating one session more than a user's limit does.
+ *
+ * @author redis-utils authors
+ */
+public enum LimitPolicy {
+
+	/**
+	 * Evict the user's sessions that expire first (the least recently active) to make
+	 * room, publishing a {@link SessionEvictedEvent} for each.
+	 */
+	EVICT_OLDEST,
+
+	/**
+	 * Refuse the new session with a {@link SessionLimitExceededException}.
+	 */
+	REFUSE
+
+}

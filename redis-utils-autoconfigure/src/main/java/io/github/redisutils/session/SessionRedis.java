@@ -1,0 +1,127 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.redisutils.session;
+
+import java.util.List;
+
+import io.github.redisutils.core.RedisKeys;
+import io.github.redisutils.core.RedisScripts;
+
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * How sessions are laid out in Redis: keys and scripts.
+ * <p>
+ * <ul>
+ * <li>{@code <prefix>:session:user:<userId>}: the user's slot token (a string), living at
+ * least as long as the user's longest-lived session;</li>
+ * <li>{@code <prefix>:session:{<token>}:s:<secret>}: one hash per session, expiring with
+ * the session;</li>
+ * <li>{@code <prefix>:session:{<token>}:index}: the user's index, a sorted set of the
+ * sessions' secrets scored by expiry, pruned by server time on every write and expiring
+ * with its last member;</li>
+ * <li>{@code <prefix>:session:active}: every live session id scored by expiry, behind the
+ * active-sessions gauge.</li>
+ * </ul>
+ * The hashes and the index of one user share a hash tag, so the scripts that create,
+ * evict or destroy all of a user's sessions run on one Cluster slot. Those scripts derive
+ * the hashes of evicted or destroyed members from the index's members (keys not passed in
+ * {@code KEYS}, but in the same slot by their tag): the members are only known inside the
+ * script, and reading them first would make the per-user limit racy.
+ *
+ * @author redis-utils authors
+ */
+final class SessionRedis {
+
+	static final String FEATURE = "session";
+
+	private static final String SCRIPTS = "io/github/redisutils/session/";
+
+	@SuppressWarnings("rawtypes")
+	static final RedisScript<List> CREATE = RedisScripts.fromResource(SCRIPTS + "create.lua", List.class);
+
+	@SuppressWarnings("rawtypes")
+	static final RedisScript<List> TOUCH = RedisScripts.fromResource(SCRIPTS + "touch.lua", List.class);
+
+	@SuppressWarnings("rawtypes")
+	static final RedisScript<List> DESTROY = RedisScripts.fromResource(SCRIPTS + "destroy.lua", List.class);
+
+	@SuppressWarnings("rawtypes")
+	static final RedisScript<List> USER_SESSIONS = RedisScripts.fromResource(SCRIPTS + "user-sessions.lua", List.class);
+
+	static final RedisScript<Long> COUNT = RedisScripts.fromResource(SCRIPTS + "user-sessions.lua", Long.class);
+
+	@SuppressWarnings("rawtypes")
+	static final RedisScript<List> DESTROY_USER = RedisScripts.fromResource(SCRIPTS + "destroy-user.lua", List.class);
+
+	static final RedisScript<Long> UPDATE = RedisScripts.fromResource(SCRIPTS + "update.lua", Long.class);
+
+	static final RedisScript<String> SLOT = RedisScripts.fromResource(SCRIPTS + "slot.lua", String.class);
+
+	static final RedisScript<Long> ACTIVE = RedisScripts.fromResource(SCRIPTS + "active.lua", Long.class);
+
+	/** Hash field of the user id. */
+	static final String USER = "uid";
+
+	/** Hash fields of the times, in Unix milliseconds (idle timeout in milliseconds). */
+	static final String CREATED = "ct";
+
+	static final String LAST_ACCESSED = "la";
+
+	static final String EXPIRES = "exp";
+
+	static final String ABSOLUTE = "abs";
+
+	static final String IDLE = "idle";
+
+	/** Prefix of attribute fields; values are encoded by the codec. */
+	static final String ATTRIBUTE = "a:";
+
+	/** Prefix of metadata fields; values are UTF-8 strings. */
+	static final String METADATA = "m:";
+
+	private final RedisKeys.FeatureKeys keys;
+
+	SessionRedis(RedisKeys redisKeys) {
+		this.keys = redisKeys.feature(FEATURE);
+	}
+
+	String slotKey(String userId) {
+		return this.keys.key("user", userId);
+	}
+
+	String indexKey(String slotToken) {
+		return this.keys.tagged(slotToken, "index");
+	}
+
+	String sessionKey(String slotToken, String secret) {
+		return this.keys.tagged(slotToken, "s", secret);
+	}
+
+	/**
+	 * Return what a session hash key of a slot starts with, for the scripts that find
+	 * hashes from index members; built by the key builder, not by hand.
+	 */
+	String sessionKeyPrefix(String slotToken) {
+		String probe = sessionKey(slotToken, "x");
+		return probe.substring(0, probe.length() - 1);
+	}
+
+	String activeKey() {
+		return this.keys.key("active");
+	}
+
+}

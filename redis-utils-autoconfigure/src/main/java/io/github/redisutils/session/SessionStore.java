@@ -1,0 +1,171 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.redisutils.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.redisutils.core.RedisKeys;
+import io.github.redisutils.core.codec.ValueCodec;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+
+/**
+ * Sessions kept in Redis: created for a user, found by id, touched (sliding expiry,
+ * throttled), updated attribute by attribute, extended and destroyed; listed, counted and
+ * destroyed per user ("log out everywhere").
+ * <p>
+ * Every session expires after its idle timeout unless touched, and at its absolute expiry
+ * whatever happens. Times are the Redis server's. A malformed id is rejected before any
+ * Redis call and answers "not found". When Redis cannot be reached, methods throw
+ * {@link io.github.redisutils.core.RedisUnavailableException}: a session store has no
+ * safe answer without its data.
+ *
+ * @author redis-utils authors
+ */
+public interface SessionStore {
+
+	/**
+	 * Create a session with the store's idle timeout and absolute lifetime and no
+	 * attributes.
+	 * @param userId the user
+	 * @return the new session
+	 * @throws SessionLimitExceededException if the user has the most sessions allowed and
+	 * the policy is {@link LimitPolicy#REFUSE}
+	 */
+	default Session create(String userId) {
+		return create(userId, Map.of(), SessionOptions.defaults());
+	}
+
+	/**
+	 * Create a session. When the user already has the most sessions allowed, the ones
+	 * that expire first are evicted or the new one is refused, atomically even under
+	 * concurrent logins from several instances.
+	 * @param userId the user
+	 * @param attributes initial attributes, encoded by the codec
+	 * @param options idle timeout, absolute lifetime and device metadata
+	 * @return the new session
+	 * @throws SessionLimitExceededException if the user has the most sessions allowed and
+	 * the policy is {@link LimitPolicy#REFUSE}
+	 * @throws io.github.redisutils.core.InvalidKeyPartException if the user id is not
+	 * acceptable in a key
+	 */
+	Session create(String userId, Map<String, ?> attributes, SessionOptions options);
+
+	/**
+	 * Find a live session. One {@code HGETALL}; nothing is written.
+	 * @param id the session id; {@code null} (no cookie, say) counts as malformed
+	 * @return the session, or empty if there is none or the id is malformed
+	 */
+	Optional<Session> find(@Nullable String id);
+
+	/**
+	 * Record activity: slide the session's expiry to its idle timeout from now (capped by
+	 * its absolute expiry). Written at most once per touch interval; touches in between
+	 * only read, in one script call.
+	 * @param id the session id
+	 * @return {@code true} if the session exists (touched or skipped), {@code false} if
+	 * not or the id is malformed
+	 */
+	boolean touch(@Nullable String id);
+
+	/**
+	 * Set and remove attributes of a live session, each attribute written on its own.
+	 * @param id the session id
+	 * @param changes the changes
+	 * @return {@code true} if the session exists, {@code false} if not or the id is
+	 * malformed
+	 */
+	boolean update(@Nullable String id, SessionChanges changes);
+
+	/**
+	 * Push a session's expiry to at least {@code duration} from now, never beyond its
+	 * absolute expiry and never backwards.
+	 * @param id the session id
+	 * @param duration how long from now the session should live at least
+	 * @return the new expiry, or empty if there is no such session or the id is malformed
+	 */
+	Optional<Instant> extend(@Nullable String id, Duration duration);
+
+	/**
+	 * Destroy a session (log out).
+	 * @param id the session id
+	 * @return {@code true} if a session was destroyed
+	 */
+	boolean destroy(@Nullable String id);
+
+	/**
+	 * List a user's live sessions, pruning expired entries from the user's index.
+	 * @param userId the user
+	 * @return the sessions, those that expire first first
+	 */
+	List<Session> findByUser(String userId);
+
+	/**
+	 * Destroy every session of a user (log out everywhere).
+	 * @param userId the user
+	 * @return the number of sessions destroyed
+	 */
+	default int destroyAllForUser(String userId) {
+		return destroyAllForUser(userId, null);
+	}
+
+	/**
+	 * Destroy every session of a user but one, typically the current one ("log out my
+	 * other devices").
+	 * @param userId the user
+	 * @param keepSessionId the session to keep, or {@code null} to keep none
+	 * @return the number of sessions destroyed
+	 */
+	int destroyAllForUser(String userId, @Nullable String keepSessionId);
+
+	/**
+	 * Count a user's live sessions.
+	 * @param userId the user
+	 * @return the number of live sessions
+	 */
+	long countByUser(String userId);
+
+	/**
+	 * Whether a user has at least one live session.
+	 * @param userId the user
+	 * @return {@code true} if the user is online
+	 */
+	default boolean isOnline(String userId) {
+		return countByUser(userId) > 0;
+	}
+
+	/**
+	 * Create a store.
+	 * @param connectionFactory the connection factory
+	 * @param redisKeys the key builder
+	 * @param codec the codec attributes are stored with
+	 * @param options the store's settings
+	 * @param metrics where counts go
+	 * @param events where session events are published
+	 * @return the store
+	 */
+	static SessionStore create(RedisConnectionFactory connectionFactory, RedisKeys redisKeys, ValueCodec codec,
+			SessionStoreOptions options, SessionMetrics metrics, ApplicationEventPublisher events) {
+		return new DefaultSessionStore(connectionFactory, new SessionRedis(redisKeys), codec, options, metrics, events);
+	}
+
+}

@@ -1,0 +1,66 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.redisutils.session;
+
+import java.time.Duration;
+
+import org.springframework.util.Assert;
+
+/**
+ * Settings of a {@link SessionStore}.
+ *
+ * @param idleTimeout how long a session lives without being touched
+ * @param absoluteLifetime the longest a session lives from its creation, however active
+ * @param touchInterval the least time between two writes of one session's expiry by
+ * {@link SessionStore#touch(String)}; touches in between are skipped, so a session's idle
+ * expiry lies between {@code idleTimeout - touchInterval} and {@code idleTimeout} after
+ * its last use
+ * @param maxPerUser the most live sessions per user, {@code 0} for no limit
+ * @param limitPolicy what one session more than {@code maxPerUser} does
+ * @author redis-utils authors
+ */
+public record SessionStoreOptions(Duration idleTimeout, Duration absoluteLifetime, Duration touchInterval,
+		int maxPerUser, LimitPolicy limitPolicy) {
+
+	/**
+	 * Create options, checking them.
+	 * @param idleTimeout how long a session lives without being touched
+	 * @param absoluteLifetime the longest a session lives from its creation
+	 * @param touchInterval the least time between two expiry writes of one session
+	 * @param maxPerUser the most live sessions per user, {@code 0} for no limit
+	 * @param limitPolicy what one session more than {@code maxPerUser} does
+	 */
+	public SessionStoreOptions {
+		Assert.isTrue(idleTimeout.toMillis() >= 1000, "'idleTimeout' must be at least 1s");
+		Assert.isTrue(absoluteLifetime.compareTo(idleTimeout) >= 0,
+				"'absoluteLifetime' must not be shorter than 'idleTimeout'");
+		Assert.isTrue(!touchInterval.isNegative() && touchInterval.compareTo(idleTimeout) < 0,
+				"'touchInterval' must be zero or positive and shorter than 'idleTimeout'");
+		Assert.isTrue(maxPerUser >= 0, "'maxPerUser' must not be negative");
+		Assert.notNull(limitPolicy, "'limitPolicy' must not be null");
+	}
+
+	/**
+	 * Return the defaults: 30 minutes idle, 12 hours absolute, touches written at most
+	 * once a minute, no per-user limit.
+	 * @return the default options
+	 */
+	public static SessionStoreOptions defaults() {
+		return new SessionStoreOptions(Duration.ofMinutes(30), Duration.ofHours(12), Duration.ofMinutes(1), 0,
+				LimitPolicy.EVICT_OLDEST);
+	}
+
+}

@@ -1,0 +1,35 @@
+-- Slides a session's expiry, unless it was already touched within the touch interval
+-- (then nothing is written), or pushes it by a given duration (extend). The expiry never
+-- moves back and never passes the absolute expiry.
+-- KEYS[1]: the session's hash
+-- KEYS[2]: the user's index, a sorted set of session members scored by expiry (ms)
+-- ARGV[1]: the session's member in the index
+-- ARGV[2]: 'touch' or 'extend'
+-- ARGV[3]: for touch, the touch interval in milliseconds; for extend, the duration
+-- Returns {0} when there is no such session, {2, expires} when the touch was skipped,
+-- {1, expires} when written.
+local h = redis.call('HMGET', KEYS[1], 'la', 'exp', 'abs', 'idle')
+if not h[1] then
+  return {0}
+end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local expires = tonumber(h[2])
+local absolute = tonumber(h[3])
+local target
+if ARGV[2] == 'touch' then
+  if now - tonumber(h[1]) < tonumber(ARGV[3]) then
+    return {2, expires}
+  end
+  target = now + tonumber(h[4])
+else
+  target = now + tonumber(ARGV[3])
+end
+expires = math.max(expires, math.min(target, absolute))
+redis.call('HSET', KEYS[1], 'la', now, 'exp', expires)
+redis.call('PEXPIREAT', KEYS[1], expires)
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+redis.call('ZADD', KEYS[2], expires, ARGV[1])
+local last = redis.call('ZRANGE', KEYS[2], -1, -1, 'WITHSCORES')
+redis.call('PEXPIREAT', KEYS[2], last[2])
+return {1, expires}
