@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.redisutils.core.RedisCalls;
 import io.github.redisutils.core.RedisKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 

@@ -20,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.redisutils.core.RedisCalls;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.RedisUnavailableException;
 import io.github.redisutils.core.RedisUtilsException;

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.redisutils.core.RedisCalls;
 import io.github.redisutils.core.RedisUtilsException;
 import io.github.redisutils.core.codec.ValueCodec;
 import org.apache.commons.logging.Log;

@@ -13,15 +13,12 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.redisutils.ratelimit;
+package io.github.redisutils.core;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-
-import io.github.redisutils.core.RedisUnavailableException;
-import io.github.redisutils.core.RedisUtilsException;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -36,7 +33,7 @@ import org.springframework.dao.QueryTimeoutException;
  *
  * @author redis-utils authors
  */
-final class RedisCalls {
+public final class RedisCalls {
 
 	/**
 	 * Errors of a server that is up but cannot serve now: a restart, a failover, a busy
@@ -53,7 +50,17 @@ final class RedisCalls {
 	private RedisCalls() {
 	}
 
-	static <T> T call(Supplier<T> call, String what) {
+	/**
+	 * Run a Redis call.
+	 * @param <T> the call's result type
+	 * @param call the call
+	 * @param what what the call does, for messages ("decide a rate limit", "read a
+	 * session")
+	 * @return the call's result
+	 * @throws RedisUnavailableException if Redis could not be reached or could not serve
+	 * @throws RedisUtilsException for any other failure, such as a script error
+	 */
+	public static <T> T call(Supplier<T> call, String what) {
 		try {
 			return call.get();
 		}
@@ -87,7 +94,14 @@ final class RedisCalls {
 		return false;
 	}
 
-	static void run(Runnable call, String what) {
+	/**
+	 * Run a Redis call that returns nothing.
+	 * @param call the call
+	 * @param what what the call does, for messages
+	 * @throws RedisUnavailableException if Redis could not be reached or could not serve
+	 * @throws RedisUtilsException for any other failure
+	 */
+	public static void run(Runnable call, String what) {
 		call(() -> {
 			call.run();
 			return null;
