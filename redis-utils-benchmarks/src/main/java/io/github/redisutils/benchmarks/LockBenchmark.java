@@ -15,15 +15,8 @@
  */
 package io.github.redisutils.benchmarks;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +25,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 
+import io.github.redisutils.test.DedicatedRedis;
+import io.github.redisutils.test.RedisServers;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.lock.DistributedLocks;
 import io.github.redisutils.lock.LockHandle;
@@ -71,7 +66,8 @@ import org.springframework.integration.redis.util.RedisLockRegistry;
  * (standing for another application instance) that already waits for the lock has it
  * (sampled, with percentiles).</li>
  * </ul>
- * Needs {@code redis-server} on the {@code PATH}. Run it with
+ * Its Redis is a dedicated server from the test harness ({@code redis-server} on the
+ * {@code PATH}, else the embedded binary). Run it with
  * {@code java -jar redis-utils-benchmarks/target/benchmarks.jar LockBenchmark}.
  *
  * @author redis-utils authors
@@ -87,9 +83,7 @@ public class LockBenchmark {
 	@Param({ "redis-utils", "redisson", "spring-integration-spin", "spring-integration-pubsub" })
 	public String implementation;
 
-	private Process server;
-
-	private Path directory;
+	private DedicatedRedis redis;
 
 	private final List<AutoCloseable> resources = new ArrayList<>();
 
@@ -99,14 +93,8 @@ public class LockBenchmark {
 
 	@Setup(Level.Trial)
 	public void start() throws Exception {
-		int port = freePort();
-		this.directory = Files.createTempDirectory("lock-benchmark");
-		this.server = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-				"--save", "", "--appendonly", "no", "--dir", this.directory.toString())
-			.redirectErrorStream(true)
-			.redirectOutput(this.directory.resolve("redis.log").toFile())
-			.start();
-		awaitPort(port);
+		this.redis = RedisServers.dedicated();
+		int port = this.redis.port();
 		// Two clients, standing for two application instances: the hand-off goes through
 		// Redis, not through a lock local to one client.
 		this.locker = locker(port);
@@ -206,11 +194,7 @@ public class LockBenchmark {
 		for (AutoCloseable resource : this.resources) {
 			resource.close();
 		}
-		this.server.destroy();
-		this.server.waitFor(10, TimeUnit.SECONDS);
-		try (var files = Files.walk(this.directory)) {
-			files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-		}
+		this.redis.close();
 	}
 
 	@Benchmark
@@ -273,25 +257,6 @@ public class LockBenchmark {
 			this.partner.shutdownNow();
 		}
 
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static void awaitPort(int port) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (System.nanoTime() - deadline < 0) {
-			try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-				return;
-			}
-			catch (IOException ex) {
-				Thread.sleep(20);
-			}
-		}
-		throw new IllegalStateException("redis-server did not start on port " + port);
 	}
 
 	private interface Locker {

@@ -15,17 +15,10 @@
  */
 package io.github.redisutils.benchmarks;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +27,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.redisutils.test.DedicatedRedis;
+import io.github.redisutils.test.RedisServers;
 import io.github.redisutils.core.codec.CodecOptions;
 import io.github.redisutils.core.codec.ValueCodec;
 import io.github.redisutils.pubsub.PubSubOptions;
@@ -74,7 +69,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * <li>{@code endToEnd}: time from {@link RedisPubSub#publish} on one instance until the
  * typed handler of the other runs (sampled, with percentiles).</li>
  * </ul>
- * Needs {@code redis-server} on the {@code PATH}. Run it with
+ * Its Redis is a dedicated server from the test harness ({@code redis-server} on the
+ * {@code PATH}, else the embedded binary). Run it with
  * {@code java -jar redis-utils-benchmarks/target/benchmarks.jar PubSubBenchmark}.
  *
  * @author redis-utils authors
@@ -99,9 +95,7 @@ public class PubSubBenchmark {
 	public record OrderUpdate(String id, String status, long amount) {
 	}
 
-	private Process server;
-
-	private Path directory;
+	private DedicatedRedis redis;
 
 	private final List<AutoCloseable> resources = new ArrayList<>();
 
@@ -125,14 +119,8 @@ public class PubSubBenchmark {
 
 	@Setup(Level.Trial)
 	public void start() throws Exception {
-		int port = freePort();
-		this.directory = Files.createTempDirectory("pubsub-benchmark");
-		this.server = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-				"--save", "", "--appendonly", "no", "--dir", this.directory.toString())
-			.redirectErrorStream(true)
-			.redirectOutput(this.directory.resolve("redis.log").toFile())
-			.start();
-		awaitPort(port);
+		this.redis = RedisServers.dedicated();
+		int port = this.redis.port();
 		ValueCodec codec = ValueCodec.create(JsonMapper.builder().build(), CodecOptions.defaults());
 		this.publisher = pubSub(port, codec);
 		this.subscriber = pubSub(port, codec);
@@ -222,30 +210,7 @@ public class PubSubBenchmark {
 		for (AutoCloseable resource : this.resources) {
 			resource.close();
 		}
-		this.server.destroy();
-		this.server.waitFor(10, TimeUnit.SECONDS);
-		try (var files = Files.walk(this.directory)) {
-			files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static void awaitPort(int port) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (System.nanoTime() - deadline < 0) {
-			try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-				return;
-			}
-			catch (IOException ex) {
-				Thread.sleep(20);
-			}
-		}
-		throw new IllegalStateException("redis-server did not start on port " + port);
+		this.redis.close();
 	}
 
 }

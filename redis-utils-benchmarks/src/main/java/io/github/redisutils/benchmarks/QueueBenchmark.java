@@ -15,15 +15,8 @@
  */
 package io.github.redisutils.benchmarks;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +24,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import io.github.redisutils.test.DedicatedRedis;
+import io.github.redisutils.test.RedisServers;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.codec.CodecOptions;
 import io.github.redisutils.core.codec.ValueCodec;
@@ -64,8 +59,9 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * Job queue throughput end to end, on a {@code redis-server} the benchmark starts on a
  * free loopback port: each operation is one no-op job enqueued (by 4 producer threads)
  * and processed by workers of concurrency 8 in the same JVM, completed jobs retained as
- * by default. A job counts when its handler has run. Needs {@code redis-server} on the
- * {@code PATH}. Run it with
+ * by default. A job counts when its handler has run. Its Redis is a dedicated server from
+ * the test harness ({@code redis-server} on the {@code PATH}, else the embedded binary).
+ * Run it with
  * {@code java -jar redis-utils-benchmarks/target/benchmarks.jar QueueBenchmark}.
  *
  * @author redis-utils authors
@@ -85,9 +81,7 @@ public class QueueBenchmark {
 	@Param({ "8" })
 	public int concurrency;
 
-	private Process server;
-
-	private Path directory;
+	private DedicatedRedis redis;
 
 	private LettuceConnectionFactory connectionFactory;
 
@@ -101,14 +95,8 @@ public class QueueBenchmark {
 
 	@Setup(Level.Trial)
 	public void start() throws Exception {
-		int port = freePort();
-		this.directory = Files.createTempDirectory("queue-benchmark");
-		this.server = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-				"--save", "", "--appendonly", "no", "--dir", this.directory.toString())
-			.redirectErrorStream(true)
-			.redirectOutput(this.directory.resolve("redis.log").toFile())
-			.start();
-		awaitPort(port);
+		this.redis = RedisServers.dedicated();
+		int port = this.redis.port();
 		this.connectionFactory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port));
 		this.connectionFactory.afterPropertiesSet();
 		this.connectionFactory.start();
@@ -131,11 +119,7 @@ public class QueueBenchmark {
 		this.producers.shutdownNow();
 		this.workers.stop();
 		this.connectionFactory.destroy();
-		this.server.destroy();
-		this.server.waitFor(10, TimeUnit.SECONDS);
-		try (var files = Files.walk(this.directory)) {
-			files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-		}
+		this.redis.close();
 	}
 
 	/**
@@ -160,25 +144,6 @@ public class QueueBenchmark {
 		if (!this.processed.tryAcquire(BATCH, 60, TimeUnit.SECONDS)) {
 			throw new IllegalStateException("Jobs were not processed within a minute");
 		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static void awaitPort(int port) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (System.nanoTime() - deadline < 0) {
-			try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-				return;
-			}
-			catch (IOException ex) {
-				Thread.sleep(20);
-			}
-		}
-		throw new IllegalStateException("redis-server did not start on port " + port);
 	}
 
 }
