@@ -5,7 +5,7 @@
 --   KEYS[2] delayed zset: job id scored by run-at, server time in ms (also retries waiting for backoff)
 --   KEYS[3] active zset: job id scored by its visibility deadline, server time in ms
 --   KEYS[4] dead zset: job id scored by the time it died, ms
---   KEYS[5] completed zset: job id scored by the time it completed, ms (retention)
+--   KEYS[5] completed zset: job id scored by the time it completed, µs (so retention by count keeps the newest)
 --   KEYS[6] unique hash: unique key -> id of the pending job that holds it
 --   KEYS[7] sequence counter (FIFO order within a priority)
 --   KEYS[8] signal list: one element per wake-up; idle workers wait on it with BLPOP
@@ -14,6 +14,8 @@
 -- Returns 1, or 0 if the delivery is no longer owned (deadline expired and job recovered, cancelled, cleared).
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+-- Completions within one millisecond must still be ordered, or trimming by count could drop the newest.
+local nowUs = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local prefix, id = ARGV[1], ARGV[2]
 local job = prefix .. id
 if not redis.call('ZSCORE', KEYS[3], id) or redis.call('HGET', job, 'token') ~= ARGV[3] then return 0 end
@@ -28,8 +30,8 @@ end
 redis.call('HSET', job, 'state', 'completed', 'fin', now)
 redis.call('HDEL', job, 'payload', 'token')
 redis.call('PEXPIRE', job, keepMs)
-redis.call('ZADD', KEYS[5], now, id)
-redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', now - keepMs)
+redis.call('ZADD', KEYS[5], nowUs, id)
+redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', nowUs - keepMs * 1000)
 local excess = redis.call('ZCARD', KEYS[5]) - keepCount
 if excess > 0 then
   for _, old in ipairs(redis.call('ZRANGE', KEYS[5], 0, excess - 1)) do redis.call('DEL', prefix .. old) end

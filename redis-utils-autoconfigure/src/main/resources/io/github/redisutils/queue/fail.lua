@@ -6,7 +6,7 @@
 --   KEYS[2] delayed zset: job id scored by run-at, server time in ms (also retries waiting for backoff)
 --   KEYS[3] active zset: job id scored by its visibility deadline, server time in ms
 --   KEYS[4] dead zset: job id scored by the time it died, ms
---   KEYS[5] completed zset: job id scored by the time it completed, ms (retention)
+--   KEYS[5] completed zset: job id scored by the time it completed, µs (so retention by count keeps the newest)
 --   KEYS[6] unique hash: unique key -> id of the pending job that holds it
 --   KEYS[7] sequence counter (FIFO order within a priority)
 --   KEYS[8] signal list: one element per wake-up; idle workers wait on it with BLPOP
