@@ -18,6 +18,8 @@ package io.github.redisutils.autoconfigure;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -51,9 +53,36 @@ class RedisConfigurationFailureAnalyzerTests {
 			.contains("Set redis.key-prefix");
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					redis.codec.format=msgpack                           | redis.codec.format                   | CBOR, JSON
+					redis.rate-limit.policies.x.algorithm=leaky-bucket   | redis.rate-limit.policies.x.algorithm | FIXED_WINDOW, SLIDING_WINDOW, SLIDING_WINDOW_APPROXIMATE, TOKEN_BUCKET
+					redis.session.limit-policy=drop-newest               | redis.session.limit-policy           | EVICT_OLDEST, REFUSE
+					""")
+	void anInvalidEnumValueFailsStartUpListingTheValidOnes(String property, String key, String valid,
+			CapturedOutput output) {
+		SpringApplicationBuilder application = new SpringApplicationBuilder(EveryFeatureApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties(property, "spring.main.banner-mode=off");
+		assertThatException().isThrownBy(application::run);
+		String report = output.getAll().substring(output.getAll().indexOf("APPLICATION FAILED TO START"));
+		assertThat(report).contains("Property: " + key).contains("The following values are valid:");
+		for (String value : valid.split(", ")) {
+			assertThat(report).contains("    " + value);
+		}
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ DataRedisAutoConfiguration.class, RedisUtilsAutoConfiguration.class })
 	static class MinimalApplication {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ DataRedisAutoConfiguration.class, RedisUtilsAutoConfiguration.class,
+			RedisUtilsRateLimitAutoConfiguration.class, RedisUtilsSessionAutoConfiguration.class })
+	static class EveryFeatureApplication {
 
 	}
 
