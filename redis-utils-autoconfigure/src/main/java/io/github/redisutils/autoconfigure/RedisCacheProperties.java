@@ -23,6 +23,8 @@ import java.util.Map;
 
 import io.github.redisutils.cache.CacheOptions;
 import io.github.redisutils.cache.CacheSettings;
+import io.github.redisutils.cache.RedisCaches;
+import io.github.redisutils.cache.RedisUtilsCacheManager;
 import io.github.redisutils.core.InvalidKeyPartException;
 import io.github.redisutils.core.RedisKeys;
 import org.jspecify.annotations.Nullable;
@@ -196,6 +198,16 @@ public class RedisCacheProperties implements Validator {
 		Map<String, CacheSettings> settings = new LinkedHashMap<>();
 		this.caches.forEach((name, spec) -> settings.put(name, spec.toSettings(toDefaultSettings())));
 		return settings;
+	}
+
+	/**
+	 * Create the cache manager these properties describe.
+	 * @param redisCaches the caches' factory
+	 * @return the cache manager
+	 */
+	public RedisUtilsCacheManager toCacheManager(RedisCaches redisCaches) {
+		return redisCaches.cacheManager(toDefaultSettings(), toCacheSettings(), getCacheNames(),
+				isAllowRuntimeCacheCreation());
 	}
 
 	/**

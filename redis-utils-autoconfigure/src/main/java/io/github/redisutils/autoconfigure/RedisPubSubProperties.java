@@ -215,7 +215,7 @@ public class RedisPubSubProperties implements Validator {
 	public static class Listeners {
 
 		/**
-		 * Whether @RedisListener methods are found and subscribed at start-up.
+		 * Whether @PubSubListener methods are found and subscribed at start-up.
 		 */
 		private boolean enabled = true;
 

@@ -20,11 +20,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.github.redisutils.ratelimit.RateLimitAlgorithm;
 import io.github.redisutils.ratelimit.RateLimitFailureMode;
 import io.github.redisutils.ratelimit.RateLimitPolicy;
+import io.github.redisutils.ratelimit.web.RateLimitKeyResolver;
 import io.github.redisutils.ratelimit.web.RateLimitKeyResolvers;
+import io.github.redisutils.ratelimit.web.RateLimitWebSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -298,6 +301,19 @@ public class RedisRateLimitProperties implements Validator {
 
 		public void setRoutes(List<Route> routes) {
 			this.routes = routes;
+		}
+
+		/**
+		 * Return the web settings these properties describe.
+		 * @param beans finds the resolver bean a {@code bean:<name>} key names
+		 * @return the settings
+		 */
+		public RateLimitWebSettings toSettings(Function<String, RateLimitKeyResolver> beans) {
+			List<RateLimitWebSettings.RouteDefinition> definitions = this.routes.stream()
+				.map((route) -> new RateLimitWebSettings.RouteDefinition(route.getPaths(), route.getPolicy(),
+						route.getKey()))
+				.toList();
+			return RateLimitWebSettings.of(this.headers, this.defaultKey, definitions, this.trustedProxies, beans);
 		}
 
 		void validate(Map<String, Policy> policies, Errors errors) {

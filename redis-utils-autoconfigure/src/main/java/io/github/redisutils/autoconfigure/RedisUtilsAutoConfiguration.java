@@ -49,20 +49,7 @@ public final class RedisUtilsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RedisKeys redisKeys(RedisUtilsProperties properties, Environment environment) {
-		String configured = properties.getKeyPrefix();
-		if (configured != null) {
-			return RedisKeys.withPrefix(configured);
-		}
-		String applicationName = environment.getProperty("spring.application.name");
-		if (applicationName == null || applicationName.isBlank()) {
-			return RedisKeys.withPrefix(RedisUtilsProperties.DEFAULT_KEY_PREFIX);
-		}
-		String problem = RedisKeys.prefixProblem(applicationName);
-		if (problem != null) {
-			throw new IllegalStateException("The Redis key prefix defaults to spring.application.name, and '"
-					+ applicationName + "' " + problem + ": set redis.key-prefix");
-		}
-		return RedisKeys.withPrefix(applicationName);
+		return RedisKeys.forApplication(properties.getKeyPrefix(), environment.getProperty("spring.application.name"));
 	}
 
 	@Bean

@@ -29,6 +29,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizer;
+import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizers;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.CachingConfigurer;
@@ -42,11 +46,13 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  * configured from {@code redis.cache.*}, and the programmatic {@link CacheStore}.
  * <p>
  * It runs before Spring Boot's own cache auto-configuration, which then backs off; it
- * backs off itself when the application defines a {@code CacheManager}. With
- * {@code @EnableCaching}, a {@link CachingConfigurer} installs the
- * {@link ReturnTypeCacheResolver}, so cached methods read entries as their return types;
- * an application with its own {@code CachingConfigurer} should return that resolver from
- * it.
+ * backs off itself when the application defines a {@code CacheManager} or sets
+ * {@code spring.cache.type} to anything but {@code redis} ({@code none}, {@code simple},
+ * {@code caffeine}...), leaving the choice to Boot as usual. Boot's
+ * {@link CacheManagerCustomizer} beans apply to its manager. With {@code @EnableCaching},
+ * a {@link CachingConfigurer} installs the {@link ReturnTypeCacheResolver}, so cached
+ * methods read entries as their return types; an application with its own
+ * {@code CachingConfigurer} should return that resolver from it.
  *
  * @author redis-utils authors
  */
@@ -73,34 +79,62 @@ public final class RedisUtilsCacheAutoConfiguration {
 		return redisCaches.store(properties.toDefaultSettings());
 	}
 
+	// Static, and the manager looked up on first use: the caching infrastructure
+	// asks for configurers while bean post-processors are still being created.
+	@Bean
+	@ConditionalOnBean(RedisUtilsCacheManager.class)
+	@ConditionalOnMissingBean(CachingConfigurer.class)
+	static CachingConfigurer redisCacheCachingConfigurer(ObjectProvider<CacheManager> cacheManager) {
+		ReturnTypeCacheResolver resolver = new ReturnTypeCacheResolver(cacheManager::getObject);
+		return new CachingConfigurer() {
+
+			@Override
+			public CacheResolver cacheResolver() {
+				return resolver;
+			}
+
+		};
+	}
+
 	/**
-	 * The cache manager, unless the application has one.
+	 * The cache manager, unless the application has one or chose another cache type with
+	 * {@code spring.cache.type}.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(CacheManager.class)
+	@ConditionalOnProperty(name = "spring.cache.type", havingValue = "redis", matchIfMissing = true)
+	@ConditionalOnMissingClass("org.springframework.boot.cache.autoconfigure.CacheManagerCustomizers")
 	static class CacheManagerConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
 		RedisUtilsCacheManager cacheManager(RedisCaches redisCaches, RedisCacheProperties properties) {
-			return redisCaches.cacheManager(properties.toDefaultSettings(), properties.toCacheSettings(),
-					properties.getCacheNames(), properties.isAllowRuntimeCacheCreation());
+			return properties.toCacheManager(redisCaches);
 		}
 
-		// Static, and the manager looked up on first use: the caching infrastructure
-		// asks for configurers while bean post-processors are still being created.
+	}
+
+	/**
+	 * The cache manager where Spring Boot's cache support is on the class path: its
+	 * {@link CacheManagerCustomizer} beans apply, as to Boot's own cache managers.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(CacheManagerCustomizers.class)
+	@ConditionalOnMissingBean(CacheManager.class)
+	@ConditionalOnProperty(name = "spring.cache.type", havingValue = "redis", matchIfMissing = true)
+	static class CustomizedCacheManagerConfiguration {
+
 		@Bean
-		@ConditionalOnMissingBean(CachingConfigurer.class)
-		static CachingConfigurer redisCacheCachingConfigurer(ObjectProvider<CacheManager> cacheManager) {
-			ReturnTypeCacheResolver resolver = new ReturnTypeCacheResolver(cacheManager::getObject);
-			return new CachingConfigurer() {
+		@ConditionalOnMissingBean
+		CacheManagerCustomizers cacheManagerCustomizers(ObjectProvider<CacheManagerCustomizer<?>> customizers) {
+			return new CacheManagerCustomizers(customizers.orderedStream().toList());
+		}
 
-				@Override
-				public CacheResolver cacheResolver() {
-					return resolver;
-				}
-
-			};
+		@Bean
+		@ConditionalOnMissingBean
+		RedisUtilsCacheManager cacheManager(RedisCaches redisCaches, RedisCacheProperties properties,
+				CacheManagerCustomizers cacheManagerCustomizers) {
+			return cacheManagerCustomizers.customize(properties.toCacheManager(redisCaches));
 		}
 
 	}

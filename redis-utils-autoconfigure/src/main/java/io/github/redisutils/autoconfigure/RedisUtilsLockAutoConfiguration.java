@@ -72,8 +72,8 @@ public final class RedisUtilsLockAutoConfiguration {
 		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 		static DistributedLockAdvisor distributedLockAdvisor(ObjectProvider<DistributedLocks> distributedLocks,
 				ObjectProvider<RedisLockProperties> properties) {
-			return new DistributedLockAdvisor(
-					new DistributedLockInterceptor(distributedLocks::getObject, properties.getObject().getWait()));
+			return new DistributedLockAdvisor(new DistributedLockInterceptor(distributedLocks::getObject,
+					() -> properties.getObject().getWait()));
 		}
 
 	}

@@ -47,7 +47,7 @@ public class RedisUtilsProperties implements Validator {
 	/**
 	 * Prefix used when neither redis.key-prefix nor spring.application.name is set.
 	 */
-	public static final String DEFAULT_KEY_PREFIX = "redis-utils";
+	public static final String DEFAULT_KEY_PREFIX = RedisKeys.DEFAULT_PREFIX;
 
 	/**
 	 * Whether redis-utils is enabled. When false, none of its beans is created.

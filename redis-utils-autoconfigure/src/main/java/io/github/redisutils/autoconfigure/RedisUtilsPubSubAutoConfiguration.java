@@ -19,7 +19,7 @@ import java.util.UUID;
 
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.codec.ValueCodec;
-import io.github.redisutils.pubsub.RedisListenerProcessor;
+import io.github.redisutils.pubsub.PubSubListenerProcessor;
 import io.github.redisutils.pubsub.RedisPubSub;
 import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,7 +39,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 /**
  * Typed pub/sub: {@link RedisPubSub} on the application's Lettuce connection factory
  * (Jedis is not supported: the subscription and reliable consumers use Lettuce
- * connections of their own), and discovery of {@code @RedisListener} methods.
+ * connections of their own), and discovery of {@code @PubSubListener} methods.
  *
  * @author redis-utils authors
  */
@@ -66,8 +66,8 @@ public final class RedisUtilsPubSubAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "redis.pubsub.listeners.enabled", matchIfMissing = true)
-	static RedisListenerProcessor redisListenerProcessor(ObjectProvider<RedisPubSub> redisPubSub) {
-		return new RedisListenerProcessor(redisPubSub);
+	static PubSubListenerProcessor pubSubListenerProcessor(ObjectProvider<RedisPubSub> redisPubSub) {
+		return new PubSubListenerProcessor(redisPubSub);
 	}
 
 }

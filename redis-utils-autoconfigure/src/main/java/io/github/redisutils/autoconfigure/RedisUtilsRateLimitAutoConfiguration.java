@@ -17,21 +17,16 @@ package io.github.redisutils.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.ratelimit.RateLimitPolicy;
 import io.github.redisutils.ratelimit.RateLimiterRegistry;
-import io.github.redisutils.ratelimit.web.ClientAddresses;
 import io.github.redisutils.ratelimit.web.RateLimitHandlerInterceptor;
 import io.github.redisutils.ratelimit.web.RateLimitKeyResolver;
-import io.github.redisutils.ratelimit.web.RateLimitKeyResolvers;
-import io.github.redisutils.ratelimit.web.RateLimitRoute;
 import io.github.redisutils.ratelimit.web.RateLimitWebFilter;
 import io.github.redisutils.ratelimit.web.RateLimitWebSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -75,36 +70,7 @@ public final class RedisUtilsRateLimitAutoConfiguration {
 	}
 
 	static RateLimitWebSettings webSettings(RedisRateLimitProperties properties, BeanFactory beanFactory) {
-		RedisRateLimitProperties.Web web = properties.getWeb();
-		Function<String, RateLimitKeyResolver> beans = (name) -> {
-			try {
-				return beanFactory.getBean(name, RateLimitKeyResolver.class);
-			}
-			catch (BeansException ex) {
-				throw new IllegalStateException(
-						"Rate-limit key 'bean:" + name + "' names no RateLimitKeyResolver bean: " + ex.getMessage(),
-						ex);
-			}
-		};
-		Function<String, RateLimitKeyResolver> parser = RateLimitKeyResolvers.parser(beans);
-		RateLimitKeyResolver defaultKey = parser.apply(web.getDefaultKey());
-		List<RateLimitRoute> routes = new ArrayList<>();
-		for (int i = 0; i < web.getRoutes().size(); i++) {
-			RedisRateLimitProperties.Route route = web.getRoutes().get(i);
-			String key = route.getKey();
-			String policy = route.getPolicy();
-			if (policy == null) {
-				throw new IllegalStateException("redis.rate-limit.web.routes[" + i + "].policy must be set");
-			}
-			routes.add(new RateLimitRoute(route.getPaths(), policy, (key != null) ? parser.apply(key) : defaultKey));
-		}
-		ClientAddresses clientAddresses = web.getTrustedProxies().isEmpty() ? ClientAddresses.peerOnly()
-				: ClientAddresses.trusting(web.getTrustedProxies());
-		return new RateLimitWebSettings(web.isHeaders(), routes, defaultKey, parser, clientAddresses);
-	}
-
-	static IllegalStateException routeFailure(IllegalStateException ex) {
-		return new IllegalStateException("Invalid redis.rate-limit.web configuration: " + ex.getMessage(), ex);
+		return properties.getWeb().toSettings((name) -> beanFactory.getBean(name, RateLimitKeyResolver.class));
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -117,12 +83,7 @@ public final class RedisUtilsRateLimitAutoConfiguration {
 		@ConditionalOnMissingBean
 		RateLimitHandlerInterceptor rateLimitHandlerInterceptor(RateLimiterRegistry rateLimiterRegistry,
 				RedisRateLimitProperties properties, BeanFactory beanFactory) {
-			try {
-				return new RateLimitHandlerInterceptor(rateLimiterRegistry, webSettings(properties, beanFactory));
-			}
-			catch (IllegalStateException ex) {
-				throw routeFailure(ex);
-			}
+			return new RateLimitHandlerInterceptor(rateLimiterRegistry, webSettings(properties, beanFactory));
 		}
 
 		@Bean
@@ -144,13 +105,8 @@ public final class RedisUtilsRateLimitAutoConfiguration {
 		RateLimitWebFilter rateLimitWebFilter(RateLimiterRegistry rateLimiterRegistry,
 				RedisRateLimitProperties properties, BeanFactory beanFactory,
 				ObjectProvider<org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping> handlerMapping) {
-			try {
-				return new RateLimitWebFilter(rateLimiterRegistry, webSettings(properties, beanFactory),
-						handlerMapping.getIfUnique());
-			}
-			catch (IllegalStateException ex) {
-				throw routeFailure(ex);
-			}
+			return new RateLimitWebFilter(rateLimiterRegistry, webSettings(properties, beanFactory),
+					handlerMapping.getIfUnique());
 		}
 
 	}

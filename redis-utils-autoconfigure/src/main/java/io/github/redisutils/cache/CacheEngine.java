@@ -108,6 +108,66 @@ final class CacheEngine {
 	}
 
 	/**
+	 * Read an entry as a class, as
+	 * {@link org.springframework.cache.Cache#get(Object, Class)} does: bytes that are no
+	 * value at all are a miss, as in {@link #read}, but a value that decodes and is not
+	 * of the class is the caller's mistake, not corrupt data.
+	 * @return the entry, or {@code null} on a miss, an undecodable entry or a Redis
+	 * failure
+	 * @throws IllegalStateException if the entry holds a value of another type
+	 */
+	@Nullable Entry readAs(CacheName cache, EntryLocation location, Class<?> type) {
+		if (this.guard.bypassing()) {
+			cache.metrics().readFallback();
+			cache.metrics().miss();
+			return null;
+		}
+		Raw raw;
+		try {
+			raw = readRaw(location);
+		}
+		catch (RedisUtilsException ex) {
+			readFailed(cache, ex);
+			cache.metrics().miss();
+			return null;
+		}
+		if (raw.bytes() == null) {
+			cache.metrics().miss();
+			return null;
+		}
+		try {
+			Entry entry = this.codec.decode(raw.bytes(), type);
+			cache.metrics().hit();
+			return entry;
+		}
+		catch (ValueCodecException | ClassCastException ex) {
+			Entry natural = tryDecodeQuietly(raw.bytes());
+			if (natural != null) {
+				cache.metrics().hit();
+				throw new IllegalStateException(
+						"Cached value is not of required type [" + type.getName() + "]: " + natural.value(), ex);
+			}
+		}
+		Entry entry = tryDecode(cache, location, raw.bytes(), type);
+		if (entry != null) {
+			cache.metrics().hit();
+		}
+		else {
+			cache.metrics().miss();
+		}
+		return entry;
+	}
+
+	private @Nullable Entry tryDecodeQuietly(byte[] bytes) {
+		try {
+			return this.codec.decode(bytes, Object.class);
+		}
+		catch (ValueCodecException ex) {
+			return null;
+		}
+	}
+
+	/**
 	 * Return the entry's value, loading and storing it on a miss, once across instances.
 	 * @throws LoaderFailure if the loader throws
 	 */

@@ -16,6 +16,7 @@
 package io.github.redisutils.cache;
 
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.github.redisutils.core.InvalidKeyPartException;
 import io.github.redisutils.core.RedisKeys;
@@ -50,15 +51,27 @@ final class CacheKeyMapper {
 	}
 
 	EntryLocation location(Object key) {
-		String text = asString(key);
+		return withSafeKey(asString(key), (part) -> new EntryLocation(this.keys.key(this.keyName, part),
+				this.keys.key(this.keyName, part, MARKER), null));
+	}
+
+	/**
+	 * The one rule for cache keys, of the Spring caches and of {@link CacheStore} alike:
+	 * a key that cannot be part of a Redis key (empty, over 512 characters, or holding
+	 * control characters, as a key built from request input may) is replaced by
+	 * {@code #sha256:<hex>} of it rather than failing the call.
+	 * @param key the cache key
+	 * @param build builds the entry's location from a key part
+	 * @return the location
+	 */
+	static EntryLocation withSafeKey(String key, Function<String, EntryLocation> build) {
 		try {
-			return new EntryLocation(this.keys.key(this.keyName, text), this.keys.key(this.keyName, text, MARKER),
-					null);
+			return build.apply(key);
 		}
 		catch (InvalidKeyPartException ex) {
-			String hashed = RedisKeys.hashedPart(text);
-			return new EntryLocation(this.keys.key(this.keyName, hashed), this.keys.key(this.keyName, hashed, MARKER),
-					null);
+			// A part that was wrong for another reason (a namespace) fails again, naming
+			// it.
+			return build.apply(RedisKeys.hashedPart(key));
 		}
 	}
 

@@ -283,11 +283,14 @@ final class DefaultCacheStore implements CacheStore {
 	}
 
 	private EntryLocation location(String key) {
-		if (this.namespace == null) {
-			return new EntryLocation(this.keys.key(key), this.keys.key(key, CacheKeyMapper.MARKER), null);
+		Assert.notNull(key, "'key' must not be null");
+		String namespace = this.namespace;
+		if (namespace == null) {
+			return CacheKeyMapper.withSafeKey(key,
+					(part) -> new EntryLocation(this.keys.key(part), this.keys.key(part, CacheKeyMapper.MARKER), null));
 		}
-		return new EntryLocation(this.keys.tagged(this.namespace, key),
-				this.keys.tagged(this.namespace, key, CacheKeyMapper.MARKER), this.keys.tagged(this.namespace));
+		return CacheKeyMapper.withSafeKey(key, (part) -> new EntryLocation(this.keys.tagged(namespace, part),
+				this.keys.tagged(namespace, part, CacheKeyMapper.MARKER), this.keys.tagged(namespace)));
 	}
 
 	private boolean redisOr(boolean fallback, BooleanSupplier action) {

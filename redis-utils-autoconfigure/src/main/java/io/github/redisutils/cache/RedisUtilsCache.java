@@ -103,7 +103,7 @@ final class RedisUtilsCache extends AbstractValueAdaptingCache {
 	@Override
 	@SuppressWarnings("unchecked")
 	public <T> @Nullable T get(Object key, @Nullable Class<T> type) {
-		Entry entry = this.engine.read(this.cacheName, this.keys.location(key), (type != null) ? type : Object.class);
+		Entry entry = this.engine.readAs(this.cacheName, this.keys.location(key), (type != null) ? type : Object.class);
 		return (entry != null) ? (T) entry.value() : null;
 	}
 
@@ -114,17 +114,55 @@ final class RedisUtilsCache extends AbstractValueAdaptingCache {
 	}
 
 	@Nullable Object get(Object key, Type type, Callable<?> valueLoader) {
+		Callable<?> loader = this.settings.cacheNullValues() ? valueLoader : () -> {
+			Object value = valueLoader.call();
+			if (value == null) {
+				throw new NullNotAllowed();
+			}
+			return value;
+		};
 		try {
-			return this.engine.getOrLoad(this.cacheName, this.keys.location(key), type, this.settings, valueLoader);
+			return this.engine.getOrLoad(this.cacheName, this.keys.location(key), type, this.settings, loader);
 		}
 		catch (LoaderFailure ex) {
+			if (ex.getCause() instanceof NullNotAllowed) {
+				throw nullNotAllowed();
+			}
 			throw new ValueRetrievalException(key, valueLoader, ex.getCause());
 		}
 	}
 
+	/**
+	 * Store a value. As Spring Data Redis's {@code RedisCache} does, a cache that does
+	 * not cache {@code null} refuses one instead of dropping it and leaving an older
+	 * entry readable.
+	 * @throws IllegalArgumentException if the value is {@code null} and this cache does
+	 * not cache {@code null}
+	 */
 	@Override
 	public void put(Object key, @Nullable Object value) {
+		if (value == null && !this.settings.cacheNullValues()) {
+			throw nullNotAllowed();
+		}
 		this.engine.write(this.cacheName, this.keys.location(key), value, this.settings, null, 0);
+	}
+
+	private IllegalArgumentException nullNotAllowed() {
+		return new IllegalArgumentException("Cache '" + this.name + "' does not allow 'null' values; avoid storing null"
+				+ " with '@Cacheable(unless = \"#result == null\")' or allow it with 'redis.cache.caches." + this.name
+				+ ".cache-null-values=true'");
+	}
+
+	/**
+	 * Thrown by the loader wrapper of a cache that does not cache {@code null}, so that
+	 * the single-flight marker is released before the caller sees the refusal.
+	 */
+	private static final class NullNotAllowed extends RuntimeException {
+
+		NullNotAllowed() {
+			super(null, null, false, false);
+		}
+
 	}
 
 	@Override

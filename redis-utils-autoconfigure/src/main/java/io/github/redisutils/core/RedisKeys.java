@@ -64,6 +64,38 @@ public final class RedisKeys {
 	}
 
 	/**
+	 * The prefix of an application that configures none and has no name.
+	 */
+	public static final String DEFAULT_PREFIX = "redis-utils";
+
+	/**
+	 * Create the key builder of an application: its configured prefix, else its name,
+	 * else {@value #DEFAULT_PREFIX}.
+	 * @param configuredPrefix the configured prefix ({@code redis.key-prefix}), or
+	 * {@code null}
+	 * @param applicationName the application's name ({@code spring.application.name}), or
+	 * {@code null}
+	 * @return the key builder
+	 * @throws RedisConfigurationException if the prefix is derived from a name that
+	 * cannot be one
+	 */
+	public static RedisKeys forApplication(@Nullable String configuredPrefix, @Nullable String applicationName) {
+		if (configuredPrefix != null) {
+			return withPrefix(configuredPrefix);
+		}
+		if (applicationName == null || applicationName.isBlank()) {
+			return withPrefix(DEFAULT_PREFIX);
+		}
+		String problem = prefixProblem(applicationName);
+		if (problem != null) {
+			throw new RedisConfigurationException("spring.application.name",
+					"'" + applicationName + "' " + problem + ", and the Redis key prefix defaults to it",
+					"Set redis.key-prefix to a prefix without white space, control characters or braces");
+		}
+		return withPrefix(applicationName);
+	}
+
+	/**
 	 * Create a key builder for a prefix.
 	 * @param prefix the application's prefix, for example its name
 	 * @return the key builder

@@ -45,7 +45,7 @@ public class DistributedLockInterceptor implements MethodInterceptor {
 
 	private final Supplier<DistributedLocks> locks;
 
-	private final Duration defaultWait;
+	private final Supplier<Duration> defaultWait;
 
 	private final SpelExpressionParser parser = new SpelExpressionParser();
 
@@ -60,6 +60,16 @@ public class DistributedLockInterceptor implements MethodInterceptor {
 	 * @param defaultWait the wait of methods that do not set one
 	 */
 	public DistributedLockInterceptor(Supplier<DistributedLocks> locks, Duration defaultWait) {
+		this(locks, () -> defaultWait);
+	}
+
+	/**
+	 * Create an interceptor that looks up the locks and the default wait on first use, as
+	 * an advisor created early by the auto-proxy creator must.
+	 * @param locks supplies the locks
+	 * @param defaultWait supplies the wait of methods that do not set one
+	 */
+	public DistributedLockInterceptor(Supplier<DistributedLocks> locks, Supplier<Duration> defaultWait) {
 		this.locks = locks;
 		this.defaultWait = defaultWait;
 	}
@@ -96,7 +106,7 @@ public class DistributedLockInterceptor implements MethodInterceptor {
 		}
 		try {
 			Expression key = this.parser.parseExpression(annotation.key());
-			Duration wait = annotation.waitTime().isBlank() ? this.defaultWait
+			Duration wait = annotation.waitTime().isBlank() ? this.defaultWait.get()
 					: duration(method, "waitTime", annotation.waitTime());
 			Duration lease = annotation.leaseTime().isBlank() ? null
 					: duration(method, "leaseTime", annotation.leaseTime());

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * Everything a listener declares, the programmatic twin of {@link RedisListener}.
+ * Everything a listener declares, the programmatic twin of {@link PubSubListener}.
  *
  * @param channels channels to subscribe to, without the namespace
  * @param patterns patterns to subscribe to, without the namespace; must be empty when

@@ -16,7 +16,7 @@
 /**
  * Typed publish/subscribe on Redis: {@link io.github.redisutils.pubsub.RedisPubSub}
  * publishes objects and delivers them to typed handlers, declared in code or with
- * {@link io.github.redisutils.pubsub.RedisListener}, over classic pub/sub (at most once)
+ * {@link io.github.redisutils.pubsub.PubSubListener}, over classic pub/sub (at most once)
  * or, in reliable mode, over Redis Streams (at least once).
  */
 @NullMarked

@@ -20,6 +20,7 @@ import java.util.Base64;
 
 import io.github.redisutils.actuate.RedisHealthContribution;
 import io.github.redisutils.actuate.RedisHealthContributor;
+import io.github.redisutils.core.RedisConfigurationException;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.RedisServerClock;
 import io.github.redisutils.core.codec.CodecOptions;
@@ -31,6 +32,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.health.DataRedisHealthContributorAutoConfiguration;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
@@ -120,12 +122,17 @@ class RedisUtilsAutoConfigurationTests {
 
 	@Test
 	void applicationNameThatCannotBeAPrefixFailsStartUpAskingForTheProperty() {
-		this.contextRunner.withPropertyValues("spring.application.name=Billing Service")
-			.run((context) -> assertThat(context).hasFailed()
+		this.contextRunner.withPropertyValues("spring.application.name=Billing Service").run((context) -> {
+			assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("spring.application.name")
-				.hasMessageContaining("set redis.key-prefix"));
+				.isInstanceOf(RedisConfigurationException.class)
+				.hasMessageContaining("spring.application.name");
+			FailureAnalysis analysis = new RedisConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("Property: spring.application.name")
+				.contains("'Billing Service' must not contain white space");
+			assertThat(analysis.getAction()).contains("Set redis.key-prefix");
+		});
 	}
 
 	@Test

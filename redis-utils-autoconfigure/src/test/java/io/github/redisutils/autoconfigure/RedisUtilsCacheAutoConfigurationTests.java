@@ -29,6 +29,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
+import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizer;
+import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizers;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
@@ -41,6 +44,7 @@ import org.springframework.cache.annotation.CachingConfigurer;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
 import org.springframework.cache.interceptor.CacheInterceptor;
+import org.springframework.cache.support.NoOpCacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -131,6 +135,45 @@ class RedisUtilsCacheAutoConfigurationTests {
 					.hasSingleBean(CacheStore.class);
 				assertThat(context.getBean(CacheManager.class)).isInstanceOf(ConcurrentMapCacheManager.class);
 			});
+	}
+
+	@Test
+	void springCacheTypeChoosesAnotherCacheManagerAndOursBacksOff() {
+		ApplicationContextRunner withBootCaching = this.contextRunner
+			.withConfiguration(AutoConfigurations.of(CacheAutoConfiguration.class))
+			.withUserConfiguration(EnableCachingConfiguration.class);
+		withBootCaching.withPropertyValues("spring.cache.type=simple").run((context) -> {
+			assertThat(context).doesNotHaveBean(RedisUtilsCacheManager.class).hasSingleBean(CacheStore.class);
+			assertThat(context.getBean(CacheManager.class)).isInstanceOf(ConcurrentMapCacheManager.class);
+		});
+		withBootCaching.withPropertyValues("spring.cache.type=none")
+			.run((context) -> assertThat(context.getBean(CacheManager.class)).isInstanceOf(NoOpCacheManager.class));
+		withBootCaching.withPropertyValues("spring.cache.type=redis")
+			.run((context) -> assertThat(context.getBean(CacheManager.class))
+				.isInstanceOf(RedisUtilsCacheManager.class));
+		withBootCaching.run((context) -> assertThat(context.getBean(CacheManager.class))
+			.isInstanceOf(RedisUtilsCacheManager.class));
+	}
+
+	@Test
+	void cacheManagerCustomizersApplyToOurManager() {
+		this.contextRunner
+			.withBean("customizer", CacheManagerCustomizer.class,
+					() -> (CacheManagerCustomizer<RedisUtilsCacheManager>) (manager) -> manager.getCache("warmed"))
+			.withBean("other", CacheManagerCustomizer.class,
+					() -> (CacheManagerCustomizer<ConcurrentMapCacheManager>) (manager) -> {
+						throw new IllegalStateException("applies to another manager type only");
+					})
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(RedisUtilsCacheManager.class).getCacheNames()).contains("warmed");
+			});
+	}
+
+	@Test
+	void withoutBootsCacheSupportTheManagerIsStillCreated() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(CacheManagerCustomizers.class))
+			.run((context) -> assertThat(context).hasSingleBean(RedisUtilsCacheManager.class));
 	}
 
 	@Test

@@ -22,7 +22,7 @@ import io.github.redisutils.actuate.RedisHealthContributor;
 import io.github.redisutils.pubsub.ListenerDefinition;
 import io.github.redisutils.pubsub.MessageHandler;
 import io.github.redisutils.pubsub.PubSubStatus;
-import io.github.redisutils.pubsub.RedisListenerProcessor;
+import io.github.redisutils.pubsub.PubSubListenerProcessor;
 import io.github.redisutils.pubsub.RedisPubSub;
 import io.github.redisutils.pubsub.Subscription;
 import io.github.redisutils.test.RedisServers;
@@ -60,7 +60,7 @@ class RedisUtilsPubSubAutoConfigurationTests {
 	void defaultsProvidePubSubTheListenerProcessorAndTheHealthChild() {
 		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
 			assertThat(context).hasSingleBean(RedisPubSub.class)
-				.hasSingleBean(RedisListenerProcessor.class)
+				.hasSingleBean(PubSubListenerProcessor.class)
 				.hasSingleBean(RedisPubSubProperties.class)
 				.hasBean("pubsubHealthContribution");
 			assertThat(context.getBean(RedisPubSub.class).instanceId()).isNotBlank();
@@ -75,7 +75,7 @@ class RedisUtilsPubSubAutoConfigurationTests {
 	void pubSubSwitchTurnsTheFeatureOff() {
 		this.contextRunner.withPropertyValues("redis.pubsub.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(RedisPubSub.class)
-				.doesNotHaveBean(RedisListenerProcessor.class)
+				.doesNotHaveBean(PubSubListenerProcessor.class)
 				.doesNotHaveBean("pubsubHealthContribution")
 				.hasSingleBean(RedisHealthContributor.class));
 	}
@@ -84,7 +84,7 @@ class RedisUtilsPubSubAutoConfigurationTests {
 	void redisSwitchTurnsEverythingOff() {
 		this.contextRunner.withPropertyValues("redis.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(RedisPubSub.class)
-				.doesNotHaveBean(RedisListenerProcessor.class)
+				.doesNotHaveBean(PubSubListenerProcessor.class)
 				.doesNotHaveBean(RedisHealthContribution.class));
 	}
 
@@ -92,7 +92,7 @@ class RedisUtilsPubSubAutoConfigurationTests {
 	void listenersSwitchRemovesOnlyTheProcessor() {
 		this.contextRunner.withPropertyValues("redis.pubsub.listeners.enabled=false")
 			.run((context) -> assertThat(context).hasSingleBean(RedisPubSub.class)
-				.doesNotHaveBean(RedisListenerProcessor.class));
+				.doesNotHaveBean(PubSubListenerProcessor.class));
 	}
 
 	@Test
@@ -107,14 +107,14 @@ class RedisUtilsPubSubAutoConfigurationTests {
 
 	@Test
 	void usersOwnProcessorAndHealthChildWin() {
-		RedisListenerProcessor processor = new RedisListenerProcessor(
+		PubSubListenerProcessor processor = new PubSubListenerProcessor(
 				new StaticListableBeanFactory().getBeanProvider(RedisPubSub.class));
 		RedisHealthContribution contribution = new RedisHealthContribution("pubsub",
 				(HealthIndicator) () -> Health.down().build());
-		this.contextRunner.withBean("myProcessor", RedisListenerProcessor.class, () -> processor)
+		this.contextRunner.withBean("myProcessor", PubSubListenerProcessor.class, () -> processor)
 			.withBean("pubsubHealthContribution", RedisHealthContribution.class, () -> contribution)
 			.run((context) -> {
-				assertThat(context).getBean(RedisListenerProcessor.class).isSameAs(processor);
+				assertThat(context).getBean(PubSubListenerProcessor.class).isSameAs(processor);
 				assertThat(context).getBean("pubsubHealthContribution").isSameAs(contribution);
 			});
 	}

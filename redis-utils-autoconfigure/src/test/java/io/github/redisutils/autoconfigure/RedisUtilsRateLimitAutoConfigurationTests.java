@@ -32,6 +32,7 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -178,10 +179,14 @@ class RedisUtilsRateLimitAutoConfigurationTests {
 		this.servletRunner
 			.withPropertyValues("redis.rate-limit.web.routes[0].paths=/api/**",
 					"redis.rate-limit.web.routes[0].policy=nope")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.hasStackTraceContaining("Invalid redis.rate-limit.web configuration")
-				.hasStackTraceContaining("names policy 'nope', which does not exist; known policies: [api]"));
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new RedisConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("Property: redis.rate-limit.web.routes[0].policy")
+					.contains("names policy 'nope', which does not exist (known: [api])");
+				assertThat(analysis.getAction()).contains("redis.rate-limit.policies.nope");
+			});
 	}
 
 	@Test
@@ -189,9 +194,14 @@ class RedisUtilsRateLimitAutoConfigurationTests {
 		this.reactiveRunner
 			.withPropertyValues("redis.rate-limit.web.routes[0].paths=/api/**",
 					"redis.rate-limit.web.routes[0].policy=api", "redis.rate-limit.web.routes[0].key=bean:tenantKey")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.hasStackTraceContaining("Rate-limit key 'bean:tenantKey' names no RateLimitKeyResolver bean"));
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new RedisConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("Property: redis.rate-limit.web.routes[0].key")
+					.contains("'bean:tenantKey' is not a usable key")
+					.contains("tenantKey");
+			});
 	}
 
 	@Test

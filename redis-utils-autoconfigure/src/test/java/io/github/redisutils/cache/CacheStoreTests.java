@@ -66,6 +66,23 @@ class CacheStoreTests {
 	}
 
 	@Test
+	void keysThatCannotBeRedisKeysAreHashedByTheSameRuleAsTheSpringCaches() {
+		CacheTestSupport.contextRunner(RedisServers.standalone().springProperties()).run((context) -> {
+			CacheStore store = context.getBean(CacheStore.class);
+			String hostile = "x".repeat(600);
+			store.put(hostile, new Order("long", 1), MINUTE);
+			assertThat(store.get(hostile, Order.class)).contains(new CacheHit<>(new Order("long", 1)));
+			assertThat(store.exists(hostile)).isTrue();
+			String hashedKey = context.getBean(RedisKeys.class).feature("cache").key(RedisKeys.hashedPart(hostile));
+			assertThat(context.getBean(StringRedisTemplate.class).hasKey(hashedKey)).isTrue();
+			CacheStore workspace = store.namespace("workspace:9");
+			workspace.put("line\nbreak", "v", MINUTE);
+			assertThat(workspace.get("line\nbreak", String.class)).contains(new CacheHit<>("v"));
+			assertThat(store.delete(hostile)).isTrue();
+		});
+	}
+
+	@Test
 	void cachedNullIsAHitHoldingNull() {
 		CacheTestSupport.contextRunner(RedisServers.standalone().springProperties()).run((context) -> {
 			CacheStore store = context.getBean(CacheStore.class);

@@ -34,6 +34,8 @@ import org.springframework.cache.CacheManager;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests of the Spring caches against a real Redis, standalone and Cluster.
@@ -94,11 +96,49 @@ class RedisUtilsCacheTests {
 			.withPropertyValues("redis.cache.caches.nullable.cache-null-values=false")
 			.run((context) -> {
 				OrderService service = context.getBean(OrderService.class);
-				assertThat(service.nothing("x")).isNull();
-				assertThat(service.nothing("x")).isNull();
-				assertThat(service.calls()).isEqualTo(2);
+				assertThatIllegalArgumentException().isThrownBy(() -> service.nothing("x"))
+					.withMessageContaining("Cache 'nullable' does not allow 'null' values")
+					.withMessageContaining("redis.cache.caches.nullable.cache-null-values=true");
 				assertThat(context.getBean(CacheManager.class).getCache("nullable").get("x")).isNull();
 			});
+	}
+
+	@Test
+	void aCacheWithoutNullsRefusesThemAsSpringDataRedisDoesInsteadOfKeepingAStaleEntry() {
+		CacheTestSupport.contextRunner(RedisServers.standalone().springProperties())
+			.withPropertyValues("redis.cache.cache-null-values=false")
+			.run((context) -> {
+				Cache cache = context.getBean(CacheManager.class).getCache("strict");
+				cache.put("k", "old");
+				assertThatIllegalArgumentException().isThrownBy(() -> cache.put("k", null))
+					.withMessageContaining("does not allow 'null' values");
+				assertThatIllegalArgumentException().isThrownBy(() -> cache.get("loaded", () -> null))
+					.withMessageContaining("does not allow 'null' values");
+				assertThat(cache.get("loaded")).isNull();
+				// The refused load released its single-flight marker: the next load runs
+				// at once.
+				assertThat(cache.get("loaded", () -> "fresh")).isEqualTo("fresh");
+				// putIfAbsent(null) stores nothing and answers the current entry, as
+				// RedisCache does.
+				assertThat(cache.putIfAbsent("k", null)).isNotNull()
+					.extracting(Cache.ValueWrapper::get)
+					.isEqualTo("old");
+			});
+	}
+
+	@Test
+	void aTypedGetOfAValueOfAnotherTypeThrowsAsTheCacheContractRequires() {
+		CacheTestSupport.contextRunner(RedisServers.standalone().springProperties()).run((context) -> {
+			Cache cache = context.getBean(CacheManager.class).getCache("typed");
+			cache.put("k", "a string");
+			assertThatIllegalStateException().isThrownBy(() -> cache.get("k", Integer.class))
+				.withMessage("Cached value is not of required type [java.lang.Integer]: a string");
+			assertThat(cache.get("k", String.class)).isEqualTo("a string");
+			// Bytes that are no value at all stay a miss.
+			String key = context.getBean(RedisKeys.class).feature("cache").key("typed", "corrupt");
+			context.getBean(StringRedisTemplate.class).opsForValue().set(key, "{not json", Duration.ofMinutes(1));
+			assertThat(cache.get("corrupt", Integer.class)).isNull();
+		});
 	}
 
 	@Test

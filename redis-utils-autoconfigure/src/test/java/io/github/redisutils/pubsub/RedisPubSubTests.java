@@ -110,6 +110,29 @@ class RedisPubSubTests {
 	}
 
 	@Test
+	void aPlainSubscriberSeesPlainJsonOnTheWire() throws Exception {
+		io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(this.redis.url());
+		try (var connection = client.connectPubSub()) {
+			BlockingQueue<String> wire = new LinkedBlockingQueue<>();
+			connection.addListener(new io.lettuce.core.pubsub.RedisPubSubAdapter<>() {
+				@Override
+				public void message(String channel, String message) {
+					wire.add(message);
+				}
+			});
+			connection.sync().subscribe(this.prefix + ":pubsub:orders");
+			instance().run((a) -> {
+				a.getBean(RedisPubSub.class).publish("orders", new OrderEvent("o-5", 5));
+				String message = wire.poll(10, TimeUnit.SECONDS);
+				assertThat(message).startsWith("{").contains("\"orderId\":\"o-5\"").contains("\"quantity\":5");
+			});
+		}
+		finally {
+			client.shutdown();
+		}
+	}
+
+	@Test
 	void channelsAreQualifiedWithTheNamespaceSoOtherApplicationsDoNotHearThem() {
 		instance().run((a) -> PubSubTestSupport.instance("other-" + this.prefix, this.redis.springProperties())
 			.run((other) -> {

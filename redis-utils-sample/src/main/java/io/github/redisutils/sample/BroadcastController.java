@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.redisutils.pubsub.ReceivedMessage;
-import io.github.redisutils.pubsub.RedisListener;
+import io.github.redisutils.pubsub.PubSubListener;
 import io.github.redisutils.pubsub.RedisPubSub;
 
 import org.springframework.http.MediaType;
@@ -35,7 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Broadcasts announcements to every browser connected to any instance: a POST publishes
  * an {@link Announcement} on the {@code announcements} channel, every instance receives
- * it in its {@link RedisListener} method and forwards it to its own server-sent-events
+ * it in its {@link PubSubListener} method and forwards it to its own server-sent-events
  * clients. An announcement published while an instance is disconnected from Redis is lost
  * for that instance's clients (classic pub/sub); use the reliable mode where that
  * matters.
@@ -72,7 +72,7 @@ class BroadcastController {
 		return emitter;
 	}
 
-	@RedisListener(channels = "announcements")
+	@PubSubListener(channels = "announcements")
 	void onAnnouncement(Announcement announcement, ReceivedMessage<Announcement> message) {
 		for (SseEmitter client : this.clients) {
 			try {

@@ -24,23 +24,36 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Finds free loopback ports for the servers this module starts.
  * <p>
- * Ports are drawn from {@code [10000, 22768)} rather than from the ephemeral range the
- * operating system gives to {@code new ServerSocket(0)} (Linux: 32768 and up, macOS and
- * Windows: 49152 and up). A {@link DedicatedRedis} that a test stops keeps its port, and
- * an ephemeral port could meanwhile be handed to an outgoing connection, or a client that
- * reconnects in a loop could even connect to itself. Below the ephemeral range neither
- * happens, and {@code port + 10000}, the Cluster bus port, stays below it too.
+ * Ports are drawn from {@code [10000, 22768)} (unless {@value #RANGE_PROPERTY} pins
+ * another range) rather than from the ephemeral range the operating system gives to
+ * {@code new ServerSocket(0)} (Linux: 32768 and up, macOS and Windows: 49152 and up). A
+ * {@link DedicatedRedis} that a test stops keeps its port, and an ephemeral port could
+ * meanwhile be handed to an outgoing connection, or a client that reconnects in a loop
+ * could even connect to itself. Below the ephemeral range neither happens, and
+ * {@code port + 10000}, the Cluster bus port, stays below it too.
  */
 final class FreePorts {
 
-	private static final int LOWEST = 10000;
-
-	private static final int HIGHEST_EXCLUSIVE = 22768;
-
 	private static final int CLUSTER_BUS_OFFSET = 10000;
+
+	/**
+	 * System property (or, upper case with underscores, environment variable
+	 * {@code REDIS_UTILS_TEST_PORTS}) that pins the range, as {@code <lowest>-<highest>},
+	 * both inclusive; for machines where the default range is taken or firewalled.
+	 */
+	static final String RANGE_PROPERTY = "redis-utils.test.ports";
+
+	private static final int[] RANGE = range(
+			System.getProperty(RANGE_PROPERTY, System.getenv("REDIS_UTILS_TEST_PORTS")));
+
+	private static final int LOWEST = RANGE[0];
+
+	private static final int HIGHEST_EXCLUSIVE = RANGE[1];
 
 	private static final int ATTEMPTS = 200;
 
@@ -48,6 +61,26 @@ final class FreePorts {
 	private static final Set<Integer> handedOut = ConcurrentHashMap.newKeySet();
 
 	private FreePorts() {
+	}
+
+	static int[] range(@Nullable String spec) {
+		if (spec == null || spec.isBlank()) {
+			return new int[] { 10000, 22768 };
+		}
+		String[] bounds = spec.trim().split("-");
+		try {
+			int lowest = Integer.parseInt(bounds[0].trim());
+			int highest = Integer.parseInt(bounds[1].trim());
+			if (bounds.length == 2 && lowest >= 1024 && highest > lowest && highest + CLUSTER_BUS_OFFSET <= 65535) {
+				return new int[] { lowest, highest + 1 };
+			}
+		}
+		catch (RuntimeException ex) {
+			// reported below
+		}
+		throw new IllegalArgumentException(
+				RANGE_PROPERTY + " must be '<lowest>-<highest>' with 1024 <= lowest < highest" + " and highest + "
+						+ CLUSTER_BUS_OFFSET + " (the Cluster bus port) <= 65535, but was '" + spec + "'");
 	}
 
 	/**

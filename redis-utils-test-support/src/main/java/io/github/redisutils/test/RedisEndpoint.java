@@ -16,6 +16,9 @@
 
 package io.github.redisutils.test;
 
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
 /**
  * A single Redis server that a test can talk to, shared by {@link StandaloneRedis} and
  * {@link DedicatedRedis}.
@@ -57,6 +60,25 @@ public interface RedisEndpoint {
 	 * @return the properties
 	 */
 	String[] springProperties();
+
+	/**
+	 * Hands the {@link #springProperties() Spring Boot properties} of the server to a
+	 * registry, in the shape of Spring's {@code DynamicPropertyRegistry.add}, so that a
+	 * {@code @SpringBootTest} can point at the server: <pre class="code">
+	 * &#64;DynamicPropertySource
+	 * static void redis(DynamicPropertyRegistry registry) {
+	 *     RedisServers.standalone().springProperties(registry::add);
+	 * }
+	 * </pre>
+	 * @param registry receives each property name and a supplier of its value
+	 */
+	default void springProperties(BiConsumer<String, Supplier<Object>> registry) {
+		for (String property : springProperties()) {
+			int equals = property.indexOf('=');
+			String value = property.substring(equals + 1);
+			registry.accept(property.substring(0, equals), () -> value);
+		}
+	}
 
 	/**
 	 * Removes every key from every database of the server ({@code FLUSHALL}).

@@ -31,9 +31,12 @@ import org.springframework.util.Assert;
 /**
  * The {@link ValueCodec} of redis-utils.
  * <p>
- * Values written by this class are laid out as follows. The layout is part of the
- * library's compatibility promise: a value written by any version can be read by every
- * later version.
+ * A value that is JSON, neither compressed nor encrypted, is written as the plain JSON
+ * text the mapper produces, without any header, so that {@code redis-cli} and clients in
+ * other languages read and write it as they would any JSON. Every other value starts with
+ * a header that records what was done to it, laid out as follows. The layout is part of
+ * the library's compatibility promise: a value written by any version can be read by
+ * every later version.
  *
  * <pre>
  * offset  length  content
@@ -116,6 +119,11 @@ final class DefaultValueCodec implements ValueCodec {
 			}
 		}
 		boolean encrypted = this.encryption.isEnabled();
+		if (this.format == ValueFormat.JSON && !compressed && !encrypted) {
+			// The header would say nothing the bytes do not: keep them readable by any
+			// tool
+			return serialized;
+		}
 		ValueHeader header = new ValueHeader(this.format, compressed, encrypted);
 		int bodyLength = encrypted ? AesGcmEncryption.encryptedLength(body.length()) : body.length();
 		byte[] stored = new byte[ValueHeader.LENGTH + bodyLength];
@@ -162,9 +170,9 @@ final class DefaultValueCodec implements ValueCodec {
 			throw new ValueDecodingException("Value is empty (0 bytes): expected JSON or a redis-utils value");
 		}
 		if (!ValueHeader.isPresent(bytes)) {
-			// Written by another tool or by a plain Jackson serializer before this codec
-			// was used: read it as the JSON it should be
-			return deserialize(ValueFormat.JSON, ByteSlice.of(bytes), type, " (value has no redis-utils header)");
+			// Plain JSON: written by this codec without compression or encryption, by
+			// another tool, or by a Jackson serializer before this codec was used
+			return deserialize(ValueFormat.JSON, ByteSlice.of(bytes), type);
 		}
 		ValueHeader header = ValueHeader.read(bytes);
 		ByteSlice body = header.encrypted() ? this.encryption.decrypt(bytes, ValueHeader.LENGTH)
@@ -172,10 +180,10 @@ final class DefaultValueCodec implements ValueCodec {
 		if (header.compressed()) {
 			body = this.compression.inflate(body);
 		}
-		return deserialize(header.format(), body, type, "");
+		return deserialize(header.format(), body, type);
 	}
 
-	private @Nullable Object deserialize(ValueFormat format, ByteSlice body, Type type, String note) {
+	private @Nullable Object deserialize(ValueFormat format, ByteSlice body, Type type) {
 		ObjectReader reader = this.mappers.reader(format);
 		JavaType javaType = reader.getTypeFactory().constructType(type);
 		try {
@@ -183,8 +191,7 @@ final class DefaultValueCodec implements ValueCodec {
 		}
 		catch (JacksonException ex) {
 			throw new ValueDecodingException(
-					"Could not read " + format + note + " as " + type.getTypeName() + ": " + ex.getOriginalMessage(),
-					ex);
+					"Could not read " + format + " as " + type.getTypeName() + ": " + ex.getOriginalMessage(), ex);
 		}
 	}
 

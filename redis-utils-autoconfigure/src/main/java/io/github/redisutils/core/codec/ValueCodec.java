@@ -28,7 +28,8 @@ import org.springframework.core.ParameterizedTypeReference;
  * stores application objects (cache entries, sessions, messages, jobs) goes through it.
  * <p>
  * Values are read into a declared type; type information is never taken from the stored
- * bytes. Each stored value records its format, compression and encryption in a small
+ * bytes. Plain JSON values (neither compressed nor encrypted) are stored as the JSON text
+ * itself; any other value records its format, compression and encryption in a small
  * header, so values stay readable after those settings change. Bytes without that header
  * are read as plain JSON, so values written as JSON before this codec was used (for
  * example by a Jackson-based {@code RedisSerializer}) or by other tools stay readable.

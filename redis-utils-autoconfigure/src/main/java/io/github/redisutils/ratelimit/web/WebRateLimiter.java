@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.redisutils.core.RedisConfigurationException;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.ratelimit.RateLimitOutcome;
 import io.github.redisutils.ratelimit.RateLimitPolicy;
@@ -57,13 +58,21 @@ final class WebRateLimiter {
 		this.settings = settings;
 		for (int i = 0; i < settings.routes().size(); i++) {
 			RateLimitRoute route = settings.routes().get(i);
+			int index = i;
 			RateLimiter limiter = registry.find(route.policy())
-				.orElseThrow(() -> new IllegalStateException("Rate-limit route " + route.paths() + " names policy '"
-						+ route.policy() + "', which does not exist; known policies: "
-						+ registry.policies().stream().map(RateLimitPolicy::name).toList()));
+				.orElseThrow(() -> unknownPolicy(route, index, registry));
 			List<PathPattern> patterns = route.paths().stream().map(PathPatternParser.defaultInstance::parse).toList();
 			this.routes.add(new CompiledRoute(patterns, limiter, route.key()));
 		}
+	}
+
+	private static RedisConfigurationException unknownPolicy(RateLimitRoute route, int index,
+			RateLimiterRegistry registry) {
+		return new RedisConfigurationException("redis.rate-limit.web.routes[" + index + "].policy",
+				"route " + route.paths() + " names policy '" + route.policy() + "', which does not exist (known: "
+						+ registry.policies().stream().map(RateLimitPolicy::name).toList() + ")",
+				"Define the policy under redis.rate-limit.policies." + route.policy()
+						+ " or as a RateLimitPolicy bean, or correct the name");
 	}
 
 	RateLimitWebSettings settings() {

@@ -34,12 +34,12 @@ import static io.github.redisutils.pubsub.PubSubTestSupport.awaitSubscribed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link RedisListener} methods found at start-up and called with the declared payload,
+ * {@link PubSubListener} methods found at start-up and called with the declared payload,
  * channel and envelope parameters.
  *
  * @author redis-utils authors
  */
-class RedisListenerTests {
+class PubSubListenerTests {
 
 	private final String prefix = "lst-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -57,7 +57,7 @@ class RedisListenerTests {
 			awaitSubscribed(a);
 			Listeners listeners = a.getBean(Listeners.class);
 			RedisPubSub pubSub = a.getBean(RedisPubSub.class);
-			assertThat(a.getBean(RedisListenerProcessor.class).registeredListeners()).isEqualTo(6);
+			assertThat(a.getBean(PubSubListenerProcessor.class).registeredListeners()).isEqualTo(6);
 			// One Redis subscription per channel and instance, however many handlers.
 			assertThat(pubSub.publish("orders", new OrderEvent("o-1", 2))).isEqualTo(1);
 			assertThat(listeners.payloads.poll(10, TimeUnit.SECONDS)).isEqualTo(new OrderEvent("o-1", 2));
@@ -106,7 +106,7 @@ class RedisListenerTests {
 		instance().withUserConfiguration(ListenerConfiguration.class)
 			.withPropertyValues("redis.pubsub.listeners.enabled=false")
 			.run((a) -> {
-				assertThat(a).doesNotHaveBean(RedisListenerProcessor.class);
+				assertThat(a).doesNotHaveBean(PubSubListenerProcessor.class);
 				assertThat(a.getBean(RedisPubSub.class).status().listeners()).isZero();
 			});
 	}
@@ -161,32 +161,32 @@ class RedisListenerTests {
 
 		final BlockingQueue<OrderEvent> reliable = new LinkedBlockingQueue<>();
 
-		@RedisListener(channels = "orders")
+		@PubSubListener(channels = "orders")
 		void onOrder(OrderEvent event) {
 			this.payloads.add(event);
 		}
 
-		@RedisListener(channels = "orders")
+		@PubSubListener(channels = "orders")
 		void onOrderWithEnvelope(OrderEvent event, ReceivedMessage<OrderEvent> message) {
 			this.envelopes.add(message);
 		}
 
-		@RedisListener(channels = "orders")
+		@PubSubListener(channels = "orders")
 		void onEnvelopeOnly(ReceivedMessage<OrderEvent> message) {
 			this.envelopeOnly.add(message.payload());
 		}
 
-		@RedisListener(patterns = "chat:*")
+		@PubSubListener(patterns = "chat:*")
 		void onChat(String text, String channel) {
 			this.chat.add(channel + "=" + text);
 		}
 
-		@RedisListener(channels = "batches")
+		@PubSubListener(channels = "batches")
 		void onBatch(List<OrderEvent> batch) {
 			this.batches.add(batch);
 		}
 
-		@RedisListener(channels = "invoices", reliable = true)
+		@PubSubListener(channels = "invoices", reliable = true)
 		void onInvoice(OrderEvent invoice) {
 			this.reliable.add(invoice);
 		}
@@ -219,7 +219,7 @@ class RedisListenerTests {
 
 		final BlockingQueue<String> received = new LinkedBlockingQueue<>();
 
-		@RedisListener(channels = "presence", skipOwnMessages = true)
+		@PubSubListener(channels = "presence", skipOwnMessages = true)
 		public void onPresence(String text) {
 			this.received.add(text);
 		}
@@ -230,7 +230,7 @@ class RedisListenerTests {
 
 		final BlockingQueue<String> received = new LinkedBlockingQueue<>();
 
-		@RedisListener(channels = "presence")
+		@PubSubListener(channels = "presence")
 		public void onPresence(String text) {
 			this.received.add(text);
 		}
@@ -253,7 +253,7 @@ class RedisListenerTests {
 
 	static class BadListener {
 
-		@RedisListener(channels = "x")
+		@PubSubListener(channels = "x")
 		void wrong(OrderEvent event, Integer extra) {
 		}
 
@@ -271,7 +271,7 @@ class RedisListenerTests {
 
 	static class ReliablePatternListener {
 
-		@RedisListener(patterns = "x*", reliable = true)
+		@PubSubListener(patterns = "x*", reliable = true)
 		void wrong(OrderEvent event) {
 		}
 

@@ -32,13 +32,13 @@ import java.lang.annotation.Target;
  * parameter receives payloads of type {@code T}.
  *
  * <pre class="code">
- * &#64;RedisListener(channels = "orders")
+ * &#64;PubSubListener(channels = "orders")
  * void onOrder(OrderEvent event) { ... }
  *
- * &#64;RedisListener(patterns = "chat:*")
+ * &#64;PubSubListener(patterns = "chat:*")
  * void onChat(ChatLine line, String channel) { ... }
  *
- * &#64;RedisListener(channels = "invoices", reliable = true)
+ * &#64;PubSubListener(channels = "invoices", reliable = true)
  * void onInvoice(Invoice invoice, ReceivedMessage&lt;Invoice&gt; envelope) { ... }
  * </pre>
  *
@@ -47,7 +47,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-public @interface RedisListener {
+public @interface PubSubListener {
 
 	/**
 	 * Channels to subscribe to, without the namespace.

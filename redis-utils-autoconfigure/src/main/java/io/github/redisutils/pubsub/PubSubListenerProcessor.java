@@ -38,14 +38,14 @@ import org.springframework.util.ReflectionUtils;
 import org.springframework.util.StringUtils;
 
 /**
- * Finds {@link RedisListener} methods on beans as they are initialized and registers them
- * with {@link RedisPubSub} once every singleton exists, the way {@code @EventListener}
- * methods are found. A method that declares its parameters wrongly fails start-up, naming
- * it.
+ * Finds {@link PubSubListener} methods on beans as they are initialized and registers
+ * them with {@link RedisPubSub} once every singleton exists, the way
+ * {@code @EventListener} methods are found. A method that declares its parameters wrongly
+ * fails start-up, naming it.
  *
  * @author redis-utils authors
  */
-public class RedisListenerProcessor implements BeanPostProcessor, SmartInitializingSingleton {
+public class PubSubListenerProcessor implements BeanPostProcessor, SmartInitializingSingleton {
 
 	private final ObjectProvider<RedisPubSub> pubSub;
 
@@ -62,7 +62,7 @@ public class RedisListenerProcessor implements BeanPostProcessor, SmartInitializ
 	 * @param pubSub the pub/sub to register listeners with, looked up when the context's
 	 * singletons exist
 	 */
-	public RedisListenerProcessor(ObjectProvider<RedisPubSub> pubSub) {
+	public PubSubListenerProcessor(ObjectProvider<RedisPubSub> pubSub) {
 		this.pubSub = pubSub;
 	}
 
@@ -72,9 +72,9 @@ public class RedisListenerProcessor implements BeanPostProcessor, SmartInitializ
 		if (this.withoutListeners.contains(targetClass)) {
 			return bean;
 		}
-		Map<Method, RedisListener> methods = MethodIntrospector.selectMethods(targetClass,
-				(MethodIntrospector.MetadataLookup<RedisListener>) (method) -> AnnotatedElementUtils
-					.findMergedAnnotation(method, RedisListener.class));
+		Map<Method, PubSubListener> methods = MethodIntrospector.selectMethods(targetClass,
+				(MethodIntrospector.MetadataLookup<PubSubListener>) (method) -> AnnotatedElementUtils
+					.findMergedAnnotation(method, PubSubListener.class));
 		if (methods.isEmpty()) {
 			this.withoutListeners.add(targetClass);
 			return bean;
@@ -117,8 +117,8 @@ public class RedisListenerProcessor implements BeanPostProcessor, SmartInitializ
 		}
 	}
 
-	static ListenerDefinition definition(Object bean, String beanName, Method method, RedisListener annotation) {
-		String where = "@RedisListener method " + method.getDeclaringClass().getName() + "." + method.getName()
+	static ListenerDefinition definition(Object bean, String beanName, Method method, PubSubListener annotation) {
+		String where = "@PubSubListener method " + method.getDeclaringClass().getName() + "." + method.getName()
 				+ " (bean '" + beanName + "')";
 		Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
 		ReflectionUtils.makeAccessible(invocable);
