@@ -82,7 +82,7 @@ public final class LocalRevocationCache {
 	 * Create an empty cache that does not answer until {@link #subscribed()} is called.
 	 * @param maxSize most entries of each kind (token ids, subjects); positive
 	 * @param timeToLive longest time an entry is used; positive
-	 * @param meterRegistry where to register {@code redis.blacklist.local-cache.*}
+	 * @param meterRegistry where to register {@code redis.token.blacklist.local.cache.*}
 	 */
 	public LocalRevocationCache(int maxSize, Duration timeToLive, MeterRegistry meterRegistry) {
 		if (maxSize < 1) {
@@ -93,19 +93,16 @@ public final class LocalRevocationCache {
 		}
 		this.maxSize = maxSize;
 		this.timeToLiveNanos = timeToLive.toNanos();
-		Gauge.builder("redis.blacklist.local-cache.size", this, LocalRevocationCache::size)
+		Gauge.builder("redis.token.blacklist.local.cache.size", this, LocalRevocationCache::size)
 			.description("Entries in the token blacklist's local cache")
 			.register(meterRegistry);
-		FunctionCounter.builder("redis.blacklist.local-cache.gets", this.hits, LongAdder::sum)
+		FunctionCounter.builder("redis.token.blacklist.local.cache.gets", this.hits, LongAdder::sum)
 			.tag("result", "hit")
 			.description("Token blacklist checks answered by the local cache")
 			.register(meterRegistry);
-		FunctionCounter.builder("redis.blacklist.local-cache.gets", this.misses, LongAdder::sum)
+		FunctionCounter.builder("redis.token.blacklist.local.cache.gets", this.misses, LongAdder::sum)
 			.tag("result", "miss")
 			.description("Token blacklist checks the local cache could not answer")
-			.register(meterRegistry);
-		Gauge.builder("redis.blacklist.local-cache.hit-ratio", this, LocalRevocationCache::hitRatio)
-			.description("Share of token blacklist checks answered by the local cache")
 			.register(meterRegistry);
 	}
 

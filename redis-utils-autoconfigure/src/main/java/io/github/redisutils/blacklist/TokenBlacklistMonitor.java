@@ -24,10 +24,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Counts what the blacklist does, for Micrometer and for health: checks by outcome
- * ({@code redis.blacklist.checks}, tag {@code outcome} = {@code revoked}, {@code valid}
- * or {@code error}), revocations ({@code redis.blacklist.revocations}, tag {@code scope}
- * = {@code token} or {@code user}), and the last failure to reach Redis. Shared by the
- * blocking and the reactive blacklist.
+ * ({@code redis.token.blacklist.checks}, tag {@code outcome} = {@code revoked},
+ * {@code valid} or {@code error}), revocations
+ * ({@code redis.token.blacklist.revocations}, tag {@code scope} = {@code token} or
+ * {@code user}), and the last failure to reach Redis. Shared by the blocking and the
+ * reactive blacklist.
  *
  * @author redis-utils authors
  */
@@ -68,7 +69,7 @@ public final class TokenBlacklistMonitor {
 	}
 
 	private static Counter checks(MeterRegistry registry, String outcome) {
-		return Counter.builder("redis.blacklist.checks")
+		return Counter.builder("redis.token.blacklist.checks")
 			.tag("outcome", outcome)
 			.description("Token blacklist checks by outcome; error means Redis could not be asked "
 					+ "and the failure policy answered")
@@ -76,7 +77,7 @@ public final class TokenBlacklistMonitor {
 	}
 
 	private static Counter revocations(MeterRegistry registry, String scope) {
-		return Counter.builder("redis.blacklist.revocations")
+		return Counter.builder("redis.token.blacklist.revocations")
 			.tag("scope", scope)
 			.description("Tokens (scope token) and subjects (scope user) revoked")
 			.register(registry);

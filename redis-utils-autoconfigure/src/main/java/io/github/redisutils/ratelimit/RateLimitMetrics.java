@@ -23,17 +23,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Meters of one policy: {@code redis.ratelimit.decisions} counted by outcome and the
- * {@code redis.ratelimit.latency} of each decision. Tagged with the policy name only,
+ * Meters of one policy: {@code redis.rate.limit.decisions} counted by outcome and the
+ * {@code redis.rate.limit.latency} of each decision. Tagged with the policy name only,
  * never with keys.
  *
  * @author redis-utils authors
  */
 final class RateLimitMetrics {
 
-	static final String DECISIONS = "redis.ratelimit.decisions";
+	static final String DECISIONS = "redis.rate.limit.decisions";
 
-	static final String LATENCY = "redis.ratelimit.latency";
+	static final String LATENCY = "redis.rate.limit.latency";
 
 	private final MeterRegistry registry;
 

@@ -19,7 +19,7 @@ import java.util.Locale;
 
 /**
  * Why a decision came out the way it did; the {@code outcome} tag of the
- * {@code redis.ratelimit.decisions} meter.
+ * {@code redis.rate.limit.decisions} meter.
  *
  * @author redis-utils authors
  */

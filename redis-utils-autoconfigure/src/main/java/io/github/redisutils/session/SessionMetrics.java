@@ -25,8 +25,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Meters of the session store: {@code redis.session.created}, {@code .destroyed},
- * {@code .evicted} and {@code .touches.skipped} counters and the
+ * Meters of the session store: {@code redis.session.creations}, {@code .destructions},
+ * {@code .evictions} and {@code .touches.skipped} counters and the
  * {@code redis.session.active} gauge. No tags: nothing per user or per session.
  * <p>
  * The gauge stays cheap: it reads one sorted set of live sessions (pruned by expiry, then
@@ -67,11 +67,11 @@ public class SessionMetrics {
 	 */
 	public SessionMetrics(MeterRegistry registry, Duration refreshInterval) {
 		this.registry = registry;
-		this.created = Counter.builder("redis.session.created").description("Sessions created").register(registry);
-		this.destroyed = Counter.builder("redis.session.destroyed")
+		this.created = Counter.builder("redis.session.creations").description("Sessions created").register(registry);
+		this.destroyed = Counter.builder("redis.session.destructions")
 			.description("Sessions destroyed (logout, log out everywhere)")
 			.register(registry);
-		this.evicted = Counter.builder("redis.session.evicted")
+		this.evicted = Counter.builder("redis.session.evictions")
 			.description("Sessions evicted by the per-user limit")
 			.register(registry);
 		this.touchesSkipped = Counter.builder("redis.session.touches.skipped")

@@ -59,8 +59,10 @@ class LocalRevocationCacheTests {
 		TokenDescriptor newer = new TokenDescriptor("v", "sam", Instant.ofEpochSecond(1001), null);
 		this.cache.store(this.cache.stamp(), newer, false, 1001L);
 		assertThat(this.cache.lookup(newer)).isFalse();
-		assertThat(this.meters.get("redis.blacklist.local-cache.gets").tag("result", "hit").functionCounter().count())
-			.isEqualTo(3);
+		assertThat(this.meters.get("redis.token.blacklist.local.cache.gets")
+			.tag("result", "hit")
+			.functionCounter()
+			.count()).isEqualTo(3);
 	}
 
 	@Test
@@ -122,7 +124,8 @@ class LocalRevocationCacheTests {
 			this.cache.store(this.cache.stamp(), new TokenDescriptor("id-" + i, "user-" + i, null, null), false, null);
 		}
 		assertThat(this.cache.size()).isLessThanOrEqualTo(200);
-		assertThat(this.meters.get("redis.blacklist.local-cache.size").gauge().value()).isEqualTo(this.cache.size());
+		assertThat(this.meters.get("redis.token.blacklist.local.cache.size").gauge().value())
+			.isEqualTo(this.cache.size());
 	}
 
 }

@@ -239,10 +239,14 @@ class TokenBlacklistTests {
 			blacklist.isRevoked("m-1");
 			blacklist.isRevoked("m-2");
 			blacklist.isRevoked("m-3");
-			assertThat(meters.get("redis.blacklist.checks").tag("outcome", "revoked").counter().count()).isEqualTo(1);
-			assertThat(meters.get("redis.blacklist.checks").tag("outcome", "valid").counter().count()).isEqualTo(2);
-			assertThat(meters.get("redis.blacklist.revocations").tag("scope", "token").counter().count()).isEqualTo(1);
-			assertThat(meters.get("redis.blacklist.revocations").tag("scope", "user").counter().count()).isEqualTo(1);
+			assertThat(meters.get("redis.token.blacklist.checks").tag("outcome", "revoked").counter().count())
+				.isEqualTo(1);
+			assertThat(meters.get("redis.token.blacklist.checks").tag("outcome", "valid").counter().count())
+				.isEqualTo(2);
+			assertThat(meters.get("redis.token.blacklist.revocations").tag("scope", "token").counter().count())
+				.isEqualTo(1);
+			assertThat(meters.get("redis.token.blacklist.revocations").tag("scope", "user").counter().count())
+				.isEqualTo(1);
 		});
 	}
 
@@ -313,7 +317,7 @@ class TokenBlacklistTests {
 				assertThat(monitor.failures()).isEqualTo(2);
 				assertThat(monitor.lastError()).isNotBlank();
 				assertThat(context.getBean(MeterRegistry.class)
-					.get("redis.blacklist.checks")
+					.get("redis.token.blacklist.checks")
 					.tag("outcome", "error")
 					.counter()
 					.count()).isEqualTo(2);

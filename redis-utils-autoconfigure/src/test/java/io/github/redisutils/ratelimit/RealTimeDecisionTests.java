@@ -231,19 +231,19 @@ class RealTimeDecisionTests {
 			}
 			registry.block(key, Duration.ofSeconds(10));
 			registry.limiter("fw").tryAcquire(key);
-			assertThat(meters.get("redis.ratelimit.decisions")
+			assertThat(meters.get("redis.rate.limit.decisions")
 				.tags("policy", "fw", "outcome", "allowed")
 				.counter()
 				.count()).isEqualTo(5);
-			assertThat(meters.get("redis.ratelimit.decisions")
+			assertThat(meters.get("redis.rate.limit.decisions")
 				.tags("policy", "fw", "outcome", "rejected")
 				.counter()
 				.count()).isEqualTo(2);
-			assertThat(meters.get("redis.ratelimit.decisions")
+			assertThat(meters.get("redis.rate.limit.decisions")
 				.tags("policy", "fw", "outcome", "blocked")
 				.counter()
 				.count()).isEqualTo(1);
-			assertThat(meters.get("redis.ratelimit.latency").tag("policy", "fw").timer().count()).isEqualTo(8);
+			assertThat(meters.get("redis.rate.limit.latency").tag("policy", "fw").timer().count()).isEqualTo(8);
 			assertThat(meters.getMeters()).allSatisfy((meter) -> assertThat(meter.getId().getTags())
 				.allSatisfy((tag) -> assertThat(tag.getKey()).isIn("policy", "outcome")));
 		});

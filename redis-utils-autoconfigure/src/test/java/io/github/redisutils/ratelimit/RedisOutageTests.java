@@ -66,7 +66,7 @@ class RedisOutageTests {
 					// generous allowance for a loaded machine).
 					assertThat(took).isLessThan(Duration.ofSeconds(5));
 					assertThat(registry.failingPolicies()).containsExactlyInAnyOrder("open", "closed");
-					assertThat(meters.get("redis.ratelimit.decisions")
+					assertThat(meters.get("redis.rate.limit.decisions")
 						.tags("policy", "closed", "outcome", "error")
 						.counter()
 						.count()).isEqualTo(1);

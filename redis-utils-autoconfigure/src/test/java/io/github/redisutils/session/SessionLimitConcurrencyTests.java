@@ -88,7 +88,7 @@ class SessionLimitConcurrencyTests {
 			double evicted = 0;
 			int evictedEvents = 0;
 			for (ApplicationContext instance : instances) {
-				evicted += instance.getBean(MeterRegistry.class).counter("redis.session.evicted").count();
+				evicted += instance.getBean(MeterRegistry.class).counter("redis.session.evictions").count();
 				evictedEvents += instance.getBean(SessionTesting.EventRecorder.class)
 					.of(SessionEvictedEvent.class)
 					.size();

@@ -290,8 +290,8 @@ class SessionStoreTests {
 			assertThat(recorder.events).containsExactly(new SessionCreatedEvent(session.id(), "leaver"),
 					new SessionDestroyedEvent(session.id(), "leaver"));
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
-			assertThat(meters.counter("redis.session.created").count()).isEqualTo(1);
-			assertThat(meters.counter("redis.session.destroyed").count()).isEqualTo(1);
+			assertThat(meters.counter("redis.session.creations").count()).isEqualTo(1);
+			assertThat(meters.counter("redis.session.destructions").count()).isEqualTo(1);
 		});
 	}
 
@@ -377,7 +377,7 @@ class SessionStoreTests {
 			SessionTesting.EventRecorder recorder = context.getBean(SessionTesting.EventRecorder.class);
 			assertThat(recorder.of(SessionEvictedEvent.class))
 				.containsExactly(new SessionEvictedEvent(second.id(), "judy"));
-			assertThat(context.getBean(MeterRegistry.class).counter("redis.session.evicted").count()).isEqualTo(1);
+			assertThat(context.getBean(MeterRegistry.class).counter("redis.session.evictions").count()).isEqualTo(1);
 		});
 	}
 

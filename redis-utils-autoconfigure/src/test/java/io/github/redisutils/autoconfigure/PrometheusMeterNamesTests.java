@@ -1,0 +1,107 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.redisutils.autoconfigure;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import io.github.redisutils.blacklist.TokenBlacklist;
+import io.github.redisutils.lock.DistributedLocks;
+import io.github.redisutils.pubsub.RedisPubSub;
+import io.github.redisutils.queue.JobQueues;
+import io.github.redisutils.ratelimit.RateLimiterRegistry;
+import io.github.redisutils.session.SessionStore;
+import io.github.redisutils.test.RedisServers;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cache.CacheManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every meter of every feature, scraped through Micrometer's Prometheus registry: the
+ * names survive unchanged (dots become underscores, counters gain {@code _total}, timers
+ * {@code _seconds}), none ends in a suffix Prometheus reserves, and none is a ratio.
+ *
+ * @author redis-utils authors
+ */
+class PrometheusMeterNamesTests {
+
+	private static final List<String> RESERVED_SUFFIXES = List.of("_total", "_created", "_count", "_sum", "_bucket",
+			"_info");
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisUtilsAutoConfiguration.class,
+				RedisUtilsCacheAutoConfiguration.class, RedisUtilsLockAutoConfiguration.class,
+				RedisUtilsRateLimitAutoConfiguration.class, RedisUtilsSessionAutoConfiguration.class,
+				RedisUtilsBlacklistAutoConfiguration.class, RedisUtilsPubSubAutoConfiguration.class,
+				RedisUtilsQueueAutoConfiguration.class))
+		.withBean(PrometheusMeterRegistry.class, () -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+		.withPropertyValues(RedisServers.standalone().springProperties())
+		.withPropertyValues("redis.key-prefix=prom-" + UUID.randomUUID().toString().substring(0, 8),
+				"redis.cache.cache-names=products", "redis.rate-limit.policies.api.limit=10",
+				"redis.rate-limit.policies.api.window=1m", "redis.queue.queues.mail.concurrency=1");
+
+	@Test
+	void everyMeterKeepsItsNameThroughThePrometheusRegistry() {
+		this.contextRunner.run((context) -> {
+			context.getBean(CacheManager.class).getCache("products").put("p1", "v");
+			context.getBean(CacheManager.class).getCache("products").get("p1", String.class);
+			context.getBean(DistributedLocks.class).tryAcquire("l1", Duration.ZERO).ifPresent((h) -> h.release());
+			context.getBean(RateLimiterRegistry.class).find("api").orElseThrow().tryAcquire("k");
+			SessionStore sessions = context.getBean(SessionStore.class);
+			sessions.destroy(sessions.create("u1").id());
+			TokenBlacklist blacklist = context.getBean(TokenBlacklist.class);
+			blacklist.revoke("t1", Instant.now().plusSeconds(60));
+			blacklist.isRevoked("t1");
+			context.getBean(RedisPubSub.class).publish("news", "hello");
+			context.getBean(JobQueues.class).queue("mail").enqueue("send", "x");
+			PrometheusMeterRegistry registry = context.getBean(PrometheusMeterRegistry.class);
+			String scrape = registry.scrape();
+			Set<String> checked = new TreeSet<>();
+			for (Meter meter : registry.getMeters()) {
+				String name = meter.getId().getName();
+				if (!name.startsWith("redis.") && !name.startsWith("cache.")) {
+					continue;
+				}
+				assertThat(name).as("meter name").matches("[a-z0-9]+(\\.[a-z0-9]+)*");
+				assertThat(name).as("ratio gauges are derived, not exported").doesNotContain("ratio");
+				String base = name.replace('.', '_');
+				assertThat(RESERVED_SUFFIXES).as(name).noneMatch(base::endsWith);
+				assertThat(scrape).as("scrape of " + name).containsPattern("(?m)^" + base + "(_total|_seconds)?[{ _]");
+				checked.add(name);
+			}
+			assertThat(checked).contains("cache.gets", "redis.lock.acquire", "redis.rate.limit.decisions",
+					"redis.session.creations", "redis.session.destructions", "redis.token.blacklist.checks",
+					"redis.token.blacklist.revocations", "redis.pubsub.published", "redis.queue.depth");
+			assertThat(scrape).contains("redis_session_creations_total").doesNotContain("redis_session_total");
+			assertThat(context.getBean(MeterRegistry.class)).isSameAs(registry);
+		});
+	}
+
+}
