@@ -37,6 +37,7 @@ import io.github.redisutils.session.SessionStore;
 import io.github.redisutils.test.RedisServers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -84,11 +85,7 @@ class HostileDataTests {
 			Session session = sessions.create("alice");
 			String key = onlyKey(context, "*session*", "hash", "uid");
 			template(context).opsForHash().put(key, field, "abc");
-			assertThatExceptionOfType(MalformedRedisDataException.class).isThrownBy(() -> sessions.find(session.id()))
-				.satisfies((ex) -> {
-					assertThat(ex.getKey()).isEqualTo(key);
-					assertThat(ex.getField()).isEqualTo(field);
-				});
+			assertMalformed(() -> sessions.find(session.id()), key, field);
 		});
 	}
 
@@ -100,11 +97,7 @@ class HostileDataTests {
 			Session session = sessions.create("bob");
 			String key = onlyKey(context, "*session*", "hash", "uid");
 			template(context).opsForHash().put(key, field, "abc");
-			assertThatExceptionOfType(MalformedRedisDataException.class).isThrownBy(() -> sessions.touch(session.id()))
-				.satisfies((ex) -> {
-					assertThat(ex.getKey()).isEqualTo(key);
-					assertThat(ex.getField()).isEqualTo(field);
-				});
+			assertMalformed(() -> sessions.touch(session.id()), key, field);
 		});
 	}
 
@@ -116,11 +109,7 @@ class HostileDataTests {
 			String id = queue.enqueue("send", "x");
 			String key = onlyKey(context, "*job:" + id, "hash", "state");
 			template(context).opsForHash().put(key, field, "abc");
-			assertThatExceptionOfType(MalformedRedisDataException.class).isThrownBy(() -> queue.find(id))
-				.satisfies((ex) -> {
-					assertThat(ex.getKey()).isEqualTo(key);
-					assertThat(ex.getField()).isEqualTo(field);
-				});
+			assertMalformed(() -> queue.find(id), key, field);
 		});
 	}
 
@@ -207,6 +196,13 @@ class HostileDataTests {
 				.isEqualTo("loaded");
 			assertThat(cache.get("entry", String.class))
 				.hasValueSatisfying((hit) -> assertThat(hit.value()).isEqualTo("loaded"));
+		});
+	}
+
+	private static void assertMalformed(ThrowingCallable call, String key, String field) {
+		assertThatExceptionOfType(MalformedRedisDataException.class).isThrownBy(call).satisfies((ex) -> {
+			assertThat(ex.getKey()).isEqualTo(key);
+			assertThat(ex.getField()).isEqualTo(field);
 		});
 	}
 
