@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.redisutils.core.RedisKeys;
+import io.github.redisutils.core.RedisReplies;
 import io.github.redisutils.core.RedisScripts;
 import org.jspecify.annotations.Nullable;
 
@@ -115,17 +116,12 @@ final class BlacklistRedis {
 		return issuedAt == null || issuedAt.getEpochSecond() < notBefore;
 	}
 
-	static @Nullable Long parseNotBefore(@Nullable String value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			return Long.parseLong(value);
-		}
-		catch (NumberFormatException ex) {
-			// Not written by us: the safest reading is "everything is revoked".
-			return Long.MAX_VALUE;
-		}
+	/**
+	 * Read a subject's stored not-before.
+	 * @throws io.github.redisutils.core.MalformedRedisDataException if it is not a number
+	 */
+	static @Nullable Long parseNotBefore(@Nullable String value, String key) {
+		return RedisReplies.optionalNumber(value, key, "value");
 	}
 
 	static String revokedMessage(String tokenId) {

@@ -19,12 +19,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.redisutils.core.RedisCalls;
 import io.github.redisutils.core.RedisUnavailableException;
 import io.github.redisutils.core.RedisUtilsException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -110,7 +110,7 @@ final class DefaultReactiveTokenBlacklist implements ReactiveTokenBlacklist {
 					: this.template.opsForValue().multiGet(keys).map(BlacklistRedisValues::copy);
 			return values.map((read) -> {
 				boolean tokenRevoked = read.get(0) != null;
-				Long notBefore = (read.size() > 1) ? BlacklistRedis.parseNotBefore(read.get(1)) : null;
+				Long notBefore = (read.size() > 1) ? BlacklistRedis.parseNotBefore(read.get(1), keys.get(1)) : null;
 				if (localCache != null) {
 					localCache.store(stamp, token, tokenRevoked, notBefore);
 				}
@@ -120,8 +120,11 @@ final class DefaultReactiveTokenBlacklist implements ReactiveTokenBlacklist {
 			})
 				.switchIfEmpty(Mono.fromSupplier(
 						() -> this.monitor.failed(new RedisUtilsException("Redis answered the check with nothing"))))
-				.onErrorResume((ex) -> ex instanceof DataAccessException || ex instanceof RedisUtilsException,
-						(ex) -> Mono.just(this.monitor.failed(ex)));
+				.onErrorMap(RedisCalls::isRedisFailure, (ex) -> RedisCalls.translate(ex, "check a token", keys.get(0)))
+				// Only an outage applies the failure policy: a permission error or
+				// malformed
+				// state is a mistake to fix, never a reason to accept tokens.
+				.onErrorResume(RedisUnavailableException.class, (ex) -> Mono.just(this.monitor.failed(ex)));
 		});
 	}
 
@@ -155,8 +158,7 @@ final class DefaultReactiveTokenBlacklist implements ReactiveTokenBlacklist {
 		return this.template.execute(script, List.of(key), List.of((Object[]) args))
 			.next()
 			.switchIfEmpty(Mono.error(() -> new RedisUtilsException("Redis answered with nothing trying to " + what)))
-			.onErrorMap(DataAccessException.class,
-					(ex) -> new RedisUnavailableException("Could not " + what + ": " + ex.getMessage(), ex));
+			.onErrorMap(RedisCalls::isRedisFailure, (ex) -> RedisCalls.translate(ex, what, key));
 	}
 
 	/**

@@ -20,11 +20,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
+import io.github.redisutils.core.RedisCalls;
+import io.github.redisutils.core.RedisReplies;
 import io.github.redisutils.core.RedisUnavailableException;
 import io.github.redisutils.core.RedisUtilsException;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -56,7 +57,7 @@ final class DefaultTokenBlacklist implements TokenBlacklist {
 	public boolean revoke(String tokenId, Instant expiresAt) {
 		BlacklistRedis.checkId("tokenId", tokenId);
 		String key = this.redis.tokenKey(tokenId);
-		Long stored = call("revoke a token", () -> this.template.execute(this.redis.revokeScript, List.of(key),
+		Long stored = call("revoke a token", key, () -> this.template.execute(this.redis.revokeScript, List.of(key),
 				Long.toString(expiresAt.toEpochMilli()), this.redis.channel, BlacklistRedis.revokedMessage(tokenId)));
 		if (stored == null || stored == 0) {
 			return false;
@@ -84,11 +85,9 @@ final class DefaultTokenBlacklist implements TokenBlacklist {
 	public Instant revokeAllForUser(String subject) {
 		BlacklistRedis.checkId("subject", subject);
 		String key = this.redis.userKey(subject);
-		Long notBefore = call("revoke a subject's tokens", () -> this.template.execute(this.redis.revokeUserScript,
-				List.of(key), this.redis.userTtlMillis(), this.redis.channel, subject));
-		if (notBefore == null) {
-			throw new RedisUtilsException("Redis answered the per-user revocation with nothing");
-		}
+		long notBefore = RedisReplies
+			.number(call("revoke a subject's tokens", key, () -> this.template.execute(this.redis.revokeUserScript,
+					List.of(key), this.redis.userTtlMillis(), this.redis.channel, subject)), key, "reply");
 		this.monitor.userRevoked();
 		if (this.cache != null) {
 			this.cache.userRevoked(subject, notBefore);
@@ -116,17 +115,19 @@ final class DefaultTokenBlacklist implements TokenBlacklist {
 		List<String> keys = this.redis.checkKeys(token);
 		List<String> values;
 		try {
-			values = (keys.size() == 1) ? singleton(this.template.opsForValue().get(keys.get(0)))
-					: this.template.opsForValue().multiGet(keys);
+			values = RedisCalls.call(() -> (keys.size() == 1) ? singleton(this.template.opsForValue().get(keys.get(0)))
+					: this.template.opsForValue().multiGet(keys), "check a token", keys.get(0));
 		}
-		catch (DataAccessException | RedisUtilsException ex) {
+		catch (RedisUnavailableException ex) {
+			// Only an outage applies the failure policy: a permission error or malformed
+			// state is a mistake to fix, never a reason to accept tokens.
 			return this.monitor.failed(ex);
 		}
 		if (values == null) {
 			return this.monitor.failed(new RedisUtilsException("Redis answered MGET with nothing"));
 		}
 		boolean tokenRevoked = values.get(0) != null;
-		Long notBefore = (values.size() > 1) ? BlacklistRedis.parseNotBefore(values.get(1)) : null;
+		Long notBefore = (values.size() > 1) ? BlacklistRedis.parseNotBefore(values.get(1), keys.get(1)) : null;
 		if (localCache != null) {
 			localCache.store(stamp, token, tokenRevoked, notBefore);
 		}
@@ -148,7 +149,7 @@ final class DefaultTokenBlacklist implements TokenBlacklist {
 	public boolean restore(String tokenId) {
 		BlacklistRedis.checkId("tokenId", tokenId);
 		String key = this.redis.tokenKey(tokenId);
-		Long deleted = call("restore a token", () -> this.template.execute(this.redis.restoreScript, List.of(key),
+		Long deleted = call("restore a token", key, () -> this.template.execute(this.redis.restoreScript, List.of(key),
 				this.redis.channel, BlacklistRedis.restoredMessage(tokenId)));
 		if (this.cache != null) {
 			this.cache.tokenRestored(tokenId);
@@ -160,21 +161,16 @@ final class DefaultTokenBlacklist implements TokenBlacklist {
 	public boolean restoreUser(String subject) {
 		BlacklistRedis.checkId("subject", subject);
 		String key = this.redis.userKey(subject);
-		Long deleted = call("restore a subject", () -> this.template.execute(this.redis.restoreScript, List.of(key),
-				this.redis.channel, BlacklistRedis.userRestoredMessage(subject)));
+		Long deleted = call("restore a subject", key, () -> this.template.execute(this.redis.restoreScript,
+				List.of(key), this.redis.channel, BlacklistRedis.userRestoredMessage(subject)));
 		if (this.cache != null) {
 			this.cache.userRestored(subject);
 		}
 		return deleted != null && deleted > 0;
 	}
 
-	private static <T> @Nullable T call(String what, Supplier<@Nullable T> command) {
-		try {
-			return command.get();
-		}
-		catch (DataAccessException ex) {
-			throw new RedisUnavailableException("Could not " + what + ": " + ex.getMessage(), ex);
-		}
+	private static <T> @Nullable T call(String what, String key, Supplier<@Nullable T> command) {
+		return RedisCalls.call(command, what, key);
 	}
 
 }

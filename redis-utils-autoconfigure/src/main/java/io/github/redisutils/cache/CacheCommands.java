@@ -22,10 +22,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.github.redisutils.core.RedisScripts;
-import io.github.redisutils.core.RedisUnavailableException;
+import io.github.redisutils.core.RedisCalls;
+import io.github.redisutils.core.RedisReplies;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisClusterConnection;
 import org.springframework.data.redis.connection.RedisClusterNode;
 import org.springframework.data.redis.connection.RedisConnection;
@@ -40,9 +40,10 @@ import org.springframework.data.redis.core.types.Expiration;
 import org.springframework.data.redis.serializer.RedisSerializer;
 
 /**
- * The Redis commands the cache sends, each one round trip. Every failure of Redis (no
- * connection, a timeout, an error reply) surfaces as a {@link RedisUnavailableException}
- * so that callers have one thing to fall back on.
+ * The Redis commands the cache sends, each one round trip. Failures are classified by
+ * {@link RedisCalls} ({@link io.github.redisutils.core.RedisUnavailableException} for an
+ * outage); the cache falls back to its loader on every
+ * {@link io.github.redisutils.core.RedisUtilsException}.
  *
  * @author redis-utils authors
  */
@@ -200,13 +201,13 @@ final class CacheCommands {
 		scriptKeys.addAll(keys);
 		List<Object> result = call("EVALSHA namespace-get", () -> this.template.execute(NAMESPACE_GET,
 				RedisSerializer.byteArray(), (RedisSerializer) RedisSerializer.byteArray(), scriptKeys));
-		if (result == null || result.isEmpty()) {
-			throw new RedisUnavailableException("Redis answered the namespace read with nothing", null);
-		}
-		byte[] generation = (byte[]) result.get(0);
+		List<?> reply = RedisReplies.list(result, 1, generationKey, "reply");
+		byte[] generation = (reply.get(0) != null) ? RedisReplies.bytes(reply.get(0), generationKey, "generation")
+				: null;
 		List<byte @Nullable []> entries = new ArrayList<>(keys.size());
 		for (int i = 1; i <= keys.size(); i++) {
-			entries.add((i < result.size()) ? (byte[]) result.get(i) : null);
+			Object entry = (i < reply.size()) ? reply.get(i) : null;
+			entries.add((entry != null) ? RedisReplies.bytes(entry, keys.get(i - 1), "value") : null);
 		}
 		String generationText = (generation == null || generation.length == 0) ? NO_GENERATION
 				: new String(generation, StandardCharsets.UTF_8);
@@ -287,12 +288,7 @@ final class CacheCommands {
 	}
 
 	private static <T> @Nullable T call(String command, Supplier<@Nullable T> action) {
-		try {
-			return action.get();
-		}
-		catch (DataAccessException ex) {
-			throw new RedisUnavailableException("Redis " + command + " failed: " + ex.getMessage(), ex);
-		}
+		return RedisCalls.call(action, "run " + command + " for a cache");
 	}
 
 	private static List<byte @Nullable []> nulls(int size) {

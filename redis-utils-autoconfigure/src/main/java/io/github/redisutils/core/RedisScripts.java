@@ -18,6 +18,8 @@ package io.github.redisutils.core;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -38,10 +40,25 @@ import org.springframework.data.redis.core.script.RedisScript;
  * runs on Redis Cluster; time comes from {@code redis.call('TIME')}, not from the caller;
  * the header comment of each script says what every {@code KEYS[i]} and {@code ARGV[i]}
  * is.
+ * <p>
+ * Pieces that several scripts share live in their own files and are composed in at load
+ * time: a line {@code -- @include core/stored-number.lua} is replaced by that resource
+ * (relative to {@code io/github/redisutils/}). The script text stays readable, and the
+ * SHA-1 the server sees is of the composed text. Shared pieces:
+ * <ul>
+ * <li>{@code core/stored-number.lua}: {@code stored_number(value, field)} reads a number
+ * stored in a field, {@code nil} when absent, and raises {@code MALFORMED <field>} when
+ * the value is not a number; {@link RedisCalls} turns that into
+ * {@link MalformedRedisDataException} naming the key.</li>
+ * </ul>
  *
  * @author redis-utils authors
  */
 public final class RedisScripts {
+
+	private static final String BASE = "io/github/redisutils/";
+
+	private static final Pattern INCLUDE = Pattern.compile("(?m)^-- @include (\\S+)[ \\t]*$");
 
 	private RedisScripts() {
 	}
@@ -57,9 +74,34 @@ public final class RedisScripts {
 	 * @throws IllegalStateException if the resource is missing, unreadable or empty
 	 */
 	public static <T> RedisScript<T> fromResource(String location, Class<T> resultType) {
+		return fromText(read(location), resultType, location);
+	}
+
+	/**
+	 * Return the text of a script with every {@code -- @include} line replaced by the
+	 * piece it names.
+	 * @param text the script's text
+	 * @return the composed text
+	 * @throws IllegalStateException if an included piece is missing or itself includes
+	 */
+	public static String compose(String text) {
+		Matcher matcher = INCLUDE.matcher(text);
+		StringBuilder composed = new StringBuilder();
+		while (matcher.find()) {
+			String piece = read(BASE + matcher.group(1));
+			if (INCLUDE.matcher(piece).find()) {
+				throw new IllegalStateException("Lua piece '" + matcher.group(1) + "' must not include others");
+			}
+			matcher.appendReplacement(composed, Matcher.quoteReplacement(piece.stripTrailing()));
+		}
+		matcher.appendTail(composed);
+		return composed.toString();
+	}
+
+	private static String read(String location) {
 		ClassPathResource resource = new ClassPathResource(location, RedisScripts.class.getClassLoader());
 		try (InputStream input = resource.getInputStream()) {
-			return fromText(new String(input.readAllBytes(), StandardCharsets.UTF_8), resultType, location);
+			return new String(input.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Lua script '" + location + "' could not be read from the class path", ex);
@@ -83,7 +125,7 @@ public final class RedisScripts {
 		if (text.isBlank()) {
 			throw new IllegalStateException("Lua script '" + description + "' is empty");
 		}
-		return RedisScript.of(text, resultType);
+		return RedisScript.of(compose(text), resultType);
 	}
 
 }

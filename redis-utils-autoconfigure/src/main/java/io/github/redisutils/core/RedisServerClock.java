@@ -18,7 +18,6 @@ package io.github.redisutils.core;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
@@ -49,18 +48,16 @@ public class RedisServerClock {
 	 * Return the server's current time, with microsecond precision. One round trip.
 	 * @return the server time
 	 * @throws RedisUnavailableException if Redis cannot be reached
+	 * @throws RedisPermissionException if the ACL user may not run {@code TIME}
 	 */
 	public Instant now() {
-		try (RedisConnection connection = this.connectionFactory.getConnection()) {
-			Long micros = connection.serverCommands().time(TimeUnit.MICROSECONDS);
-			if (micros == null) {
-				throw new RedisUtilsException("Redis answered TIME with nothing");
+		Long micros = RedisCalls.call(() -> {
+			try (RedisConnection connection = this.connectionFactory.getConnection()) {
+				return connection.serverCommands().time(TimeUnit.MICROSECONDS);
 			}
-			return Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1_000);
-		}
-		catch (DataAccessException ex) {
-			throw new RedisUnavailableException("Could not read the Redis server time: " + ex.getMessage(), ex);
-		}
+		}, "read the Redis server time");
+		long time = RedisReplies.present(micros, "TIME", "reply");
+		return Instant.ofEpochSecond(time / 1_000_000, (time % 1_000_000) * 1_000);
 	}
 
 }

@@ -17,13 +17,13 @@ package io.github.redisutils.lock;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
+import io.github.redisutils.core.RedisCalls;
+import io.github.redisutils.core.RedisReplies;
 import io.github.redisutils.core.RedisScripts;
-import io.github.redisutils.core.RedisUnavailableException;
-import io.github.redisutils.core.RedisUtilsException;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisClusterConnection;
 import org.springframework.data.redis.connection.RedisClusterNode;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -63,25 +63,25 @@ final class LockScripts {
 	 * @return {@code {1, fencing token}} or {@code {0, remaining lease of the holder}}
 	 */
 	long[] acquire(LockKeys keys, String token, long leaseMillis) {
-		List<?> result = run("acquire", keys.name(), () -> this.template.execute(ACQUIRE,
+		List<?> result = run("acquire", keys, () -> this.template.execute(ACQUIRE,
 				List.of(keys.lockKey(), keys.fenceKey()), token, Long.toString(leaseMillis)));
-		return new long[] { number(result, 0), number(result, 1) };
+		return new long[] { number(result, 0, keys.lockKey()), number(result, 1, keys.lockKey()) };
 	}
 
 	boolean release(LockKeys keys, String token) {
-		Long result = run("release", keys.name(),
+		Long result = run("release", keys,
 				() -> this.template.execute(RELEASE, List.of(keys.lockKey()), token, keys.channel()));
 		return result != null && result == 1L;
 	}
 
 	boolean extend(LockKeys keys, String token, long leaseMillis) {
-		Long result = run("extend", keys.name(),
+		Long result = run("extend", keys,
 				() -> this.template.execute(EXTEND, List.of(keys.lockKey()), token, Long.toString(leaseMillis)));
 		return result != null && result == 1L;
 	}
 
 	@Nullable String owner(LockKeys keys) {
-		return run("read", keys.name(), () -> this.template.opsForValue().get(keys.lockKey()));
+		return run("read", keys, () -> this.template.opsForValue().get(keys.lockKey()));
 	}
 
 	/**
@@ -92,11 +92,11 @@ final class LockScripts {
 		List<String> args = new ArrayList<>(tokens.size() + 1);
 		args.add(Long.toString(leaseMillis));
 		args.addAll(tokens);
-		List<?> result = run("renew", lockKeys.size() + " locks",
-				() -> this.template.execute(RENEW, lockKeys, args.toArray()));
+		List<?> result = RedisCalls.call(() -> this.template.execute(RENEW, lockKeys, args.toArray()),
+				"renew " + lockKeys.size() + " locks", lockKeys.get(0));
 		boolean[] renewed = new boolean[lockKeys.size()];
 		for (int i = 0; i < renewed.length; i++) {
-			renewed[i] = number(result, i) == 1L;
+			renewed[i] = number(result, i, lockKeys.get(i)) == 1L;
 		}
 		return renewed;
 	}
@@ -108,8 +108,9 @@ final class LockScripts {
 	boolean isCluster() {
 		Boolean known = this.cluster;
 		if (known == null) {
-			known = run("inspect the connection for", "any",
-					() -> this.template.execute((RedisCallback<Boolean>) (c) -> c instanceof RedisClusterConnection));
+			known = RedisCalls.call(
+					() -> this.template.execute((RedisCallback<Boolean>) (c) -> c instanceof RedisClusterConnection),
+					"inspect the connection for locks");
 			this.cluster = known;
 		}
 		return Boolean.TRUE.equals(known);
@@ -121,8 +122,9 @@ final class LockScripts {
 	 */
 	List<RedisClusterNode> masters() {
 		List<RedisClusterNode> masters = new ArrayList<>();
-		Iterable<RedisClusterNode> nodes = run("inspect the cluster for", "any", () -> this.template.execute(
-				(RedisCallback<Iterable<RedisClusterNode>>) (c) -> ((RedisClusterConnection) c).clusterGetNodes()));
+		Iterable<RedisClusterNode> nodes = RedisCalls.call(() -> this.template
+			.execute((RedisCallback<Iterable<RedisClusterNode>>) (c) -> ((RedisClusterConnection) c).clusterGetNodes()),
+				"inspect the cluster for locks");
 		if (nodes != null) {
 			nodes.forEach((node) -> {
 				if (node.isMaster()) {
@@ -133,28 +135,13 @@ final class LockScripts {
 		return masters;
 	}
 
-	private static long number(@Nullable List<?> result, int index) {
-		if (result == null || result.size() <= index || !(result.get(index) instanceof Number number)) {
-			throw new RedisUtilsException("Unexpected answer from a lock script: " + result);
-		}
-		return number.longValue();
+	private static long number(@Nullable List<?> result, int index, String key) {
+		List<?> reply = RedisReplies.list(result, index + 1, key, "reply");
+		return RedisReplies.number(reply.get(index), key, RedisReplies.element(index));
 	}
 
-	private static <T> T run(String operation, String name, Operation<T> action) {
-		try {
-			return action.run();
-		}
-		catch (DataAccessException ex) {
-			throw new RedisUnavailableException(
-					"Could not " + operation + " lock '" + name + "' in Redis: " + ex.getMessage(), ex);
-		}
-	}
-
-	@FunctionalInterface
-	private interface Operation<T> {
-
-		T run();
-
+	private static <T> T run(String operation, LockKeys keys, Supplier<T> action) {
+		return RedisCalls.call(action, operation + " lock '" + keys.name() + "'", keys.lockKey());
 	}
 
 }

@@ -32,9 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import io.github.redisutils.core.RedisCalls;
 import io.github.redisutils.core.RedisKeys;
-import io.github.redisutils.core.RedisUnavailableException;
-import io.github.redisutils.core.RedisUtilsException;
 import io.github.redisutils.core.codec.ValueCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
@@ -42,9 +41,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -117,7 +113,8 @@ final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle {
 	public long publish(String channel, Object message) {
 		byte[] name = redisChannel(channel).getBytes(StandardCharsets.UTF_8);
 		byte[] bytes = Envelope.encode(this.codec, this.instanceId, message);
-		Long receivers = execute((connection) -> connection.publish(name, bytes));
+		Long receivers = execute("publish a message", new String(name, StandardCharsets.UTF_8),
+				(connection) -> connection.publish(name, bytes));
 		this.metrics.of(channel, false).published.increment();
 		return (receivers != null) ? receivers : 0;
 	}
@@ -128,22 +125,19 @@ final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle {
 		byte[] bytes = Envelope.encode(this.codec, this.instanceId, message);
 		MapRecord<byte[], byte[], byte[]> record = MapRecord.create(stream,
 				Map.of(StreamConsumer.FIELD.getBytes(StandardCharsets.UTF_8), bytes));
-		RecordId id = execute((connection) -> connection.streamCommands()
-			.xAdd(record, XAddOptions.maxlen(this.options.reliable().maxLength()).approximateTrimming(true)));
+		RecordId id = execute("publish a message reliably", new String(stream, StandardCharsets.UTF_8),
+				(connection) -> connection.streamCommands()
+					.xAdd(record, XAddOptions.maxlen(this.options.reliable().maxLength()).approximateTrimming(true)));
 		this.metrics.of(channel, true).published.increment();
 		return String.valueOf(id);
 	}
 
-	private <R> @Nullable R execute(java.util.function.Function<RedisConnection, R> action) {
-		try (RedisConnection connection = this.connectionFactory.getConnection()) {
-			return action.apply(connection);
-		}
-		catch (RedisConnectionFailureException | QueryTimeoutException ex) {
-			throw new RedisUnavailableException("Pub/sub: Redis is unavailable: " + ex.getMessage(), ex);
-		}
-		catch (DataAccessException ex) {
-			throw new RedisUtilsException("Pub/sub: Redis refused to publish: " + ex.getMessage(), ex);
-		}
+	private <R> @Nullable R execute(String what, String key, java.util.function.Function<RedisConnection, R> action) {
+		return RedisCalls.call(() -> {
+			try (RedisConnection connection = this.connectionFactory.getConnection()) {
+				return action.apply(connection);
+			}
+		}, what, key);
 	}
 
 	// Subscribing

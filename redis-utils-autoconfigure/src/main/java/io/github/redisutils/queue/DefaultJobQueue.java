@@ -15,15 +15,14 @@
  */
 package io.github.redisutils.queue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.github.redisutils.core.RedisReplies;
 import io.github.redisutils.core.codec.ValueCodec;
 import org.jspecify.annotations.Nullable;
 
@@ -79,25 +78,28 @@ final class DefaultJobQueue implements JobQueue {
 		List<?> result = this.scripts.run(QueueScripts.ENQUEUE, this.keys, id, type, this.codec.encode(payload),
 				options.priority().ordinal(), delay, runAt, maxAttempts, timeout, backoff.initial().toMillis(),
 				backoff.max().toMillis(), unique);
-		return (result != null && !result.isEmpty()) ? QueueScripts.string(result.get(0)) : id;
+		return (result != null && !result.isEmpty())
+				? RedisReplies.string(result.get(0), this.keys.waiting(), RedisReplies.element(0)) : id;
 	}
 
 	@Override
 	public Optional<JobInfo> peek() {
 		for (byte[] id : this.scripts.range(this.keys.waiting(), 0, 0)) {
-			return find(QueueScripts.string(id));
+			return find(RedisReplies.string(id, this.keys.waiting(), "member"));
 		}
 		return Optional.empty();
 	}
 
 	@Override
 	public QueueSizes sizes() {
-		List<?> stats = this.scripts.run(QueueScripts.STATS, this.keys);
-		Assert.state(stats != null && stats.size() == 6, "Unexpected answer from the stats script");
-		long oldest = QueueScripts.number(stats.get(5));
-		return new QueueSizes(QueueScripts.number(stats.get(0)), QueueScripts.number(stats.get(1)),
-				QueueScripts.number(stats.get(2)), QueueScripts.number(stats.get(3)), QueueScripts.number(stats.get(4)),
-				(oldest >= 0) ? Duration.ofMillis(oldest) : null);
+		String key = this.keys.waiting();
+		List<?> stats = RedisReplies.list(this.scripts.run(QueueScripts.STATS, this.keys), 6, key, "reply");
+		long[] numbers = new long[6];
+		for (int i = 0; i < numbers.length; i++) {
+			numbers[i] = RedisReplies.number(stats.get(i), key, RedisReplies.element(i));
+		}
+		return new QueueSizes(numbers[0], numbers[1], numbers[2], numbers[3], numbers[4],
+				(numbers[5] >= 0) ? Duration.ofMillis(numbers[5]) : null);
 	}
 
 	@Override
@@ -118,11 +120,7 @@ final class DefaultJobQueue implements JobQueue {
 		if (hash == null || hash.isEmpty() || !hash.containsKey("state")) {
 			return Optional.empty();
 		}
-		return Optional
-			.of(new JobInfo(id, name(), text(hash, "type"), JobStatus.valueOf(text(hash, "state").toUpperCase()),
-					JobPriority.values()[(int) longValue(hash, "prio", 1)], (int) longValue(hash, "attempt", 0),
-					(int) longValue(hash, "max", 1), Instant.ofEpochMilli(longValue(hash, "enq", 0)), runAt(hash),
-					optionalText(hash, "err"), optionalText(hash, "unique")));
+		return Optional.of(JobHash.of(this.keys.job(id), hash).toInfo(id, name()));
 	}
 
 	@Override
@@ -145,7 +143,7 @@ final class DefaultJobQueue implements JobQueue {
 		}
 		List<JobInfo> dead = new ArrayList<>();
 		for (byte[] id : this.scripts.range(this.keys.dead(), offset, (long) offset + count - 1)) {
-			find(QueueScripts.string(id)).ifPresent(dead::add);
+			find(RedisReplies.string(id, this.keys.dead(), "member")).ifPresent(dead::add);
 		}
 		return dead;
 	}
@@ -167,29 +165,6 @@ final class DefaultJobQueue implements JobQueue {
 			}
 			moved += batch;
 		}
-	}
-
-	private static @Nullable Instant runAt(Map<String, byte[]> hash) {
-		String state = text(hash, "state");
-		if (!state.equals("delayed") && !state.equals("failed")) {
-			return null;
-		}
-		return Instant.ofEpochMilli(longValue(hash, "runAt", 0));
-	}
-
-	private static String text(Map<String, byte[]> hash, String field) {
-		byte[] value = hash.get(field);
-		return (value != null) ? new String(value, StandardCharsets.UTF_8) : "";
-	}
-
-	private static @Nullable String optionalText(Map<String, byte[]> hash, String field) {
-		String text = text(hash, field);
-		return text.isEmpty() ? null : text;
-	}
-
-	private static long longValue(Map<String, byte[]> hash, String field, long fallback) {
-		String text = text(hash, field);
-		return text.isEmpty() ? fallback : Long.parseLong(text);
 	}
 
 }

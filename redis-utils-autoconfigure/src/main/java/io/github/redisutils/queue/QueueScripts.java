@@ -20,14 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.redisutils.core.RedisCalls;
 import io.github.redisutils.core.RedisScripts;
-import io.github.redisutils.core.RedisUnavailableException;
-import io.github.redisutils.core.RedisUtilsException;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -100,19 +96,25 @@ final class QueueScripts {
 		for (int i = 0; i < args.length; i++) {
 			argv[i + 1] = bytes(args[i]);
 		}
-		return call(keys.queue(), () -> this.template.execute(script, keys.all(), argv));
+		return RedisCalls.call(() -> this.template.execute(script, keys.all(), argv),
+				"run a script of job queue '" + keys.queue() + "'", keys.waiting());
 	}
 
 	Map<String, byte[]> hash(QueueKeys keys, String id) {
-		return call(keys.queue(), () -> this.template.<String, byte[]>opsForHash().entries(keys.job(id)));
+		String key = keys.job(id);
+		return RedisCalls.call(() -> this.template.<String, byte[]>opsForHash().entries(key),
+				"read a job of queue '" + keys.queue() + "'", key);
 	}
 
 	@Nullable byte[] hashField(QueueKeys keys, String id, String field) {
-		return call(keys.queue(), () -> this.template.<String, byte[]>opsForHash().get(keys.job(id), field));
+		String key = keys.job(id);
+		return RedisCalls.call(() -> this.template.<String, byte[]>opsForHash().get(key, field),
+				"read a job of queue '" + keys.queue() + "'", key);
 	}
 
 	Set<byte[]> range(String key, long start, long end) {
-		Set<byte[]> range = call(key, () -> this.template.opsForZSet().range(key, start, end));
+		Set<byte[]> range = RedisCalls.call(() -> this.template.opsForZSet().range(key, start, end), "read a job queue",
+				key);
 		return (range != null) ? range : Set.of();
 	}
 
@@ -121,44 +123,6 @@ final class QueueScripts {
 			return bytes;
 		}
 		return value.toString().getBytes(StandardCharsets.UTF_8);
-	}
-
-	static String string(@Nullable Object value) {
-		if (value instanceof byte[] bytes) {
-			return new String(bytes, StandardCharsets.UTF_8);
-		}
-		return String.valueOf(value);
-	}
-
-	static long number(@Nullable Object value) {
-		if (value instanceof Number number) {
-			return number.longValue();
-		}
-		if (value instanceof byte[] bytes) {
-			return Long.parseLong(new String(bytes, StandardCharsets.UTF_8));
-		}
-		throw new RedisUtilsException("Unexpected answer from a queue script: " + value);
-	}
-
-	private static <T> T call(String queue, Operation<T> operation) {
-		try {
-			return operation.run();
-		}
-		catch (RedisConnectionFailureException | QueryTimeoutException ex) {
-			throw new RedisUnavailableException(
-					"Could not reach Redis for job queue '" + queue + "': " + ex.getMessage(), ex);
-		}
-		catch (DataAccessException ex) {
-			throw new RedisUtilsException("Redis failed an operation on job queue '" + queue + "': " + ex.getMessage(),
-					ex);
-		}
-	}
-
-	@FunctionalInterface
-	private interface Operation<T> {
-
-		T run();
-
 	}
 
 }

@@ -31,6 +31,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.redisutils.core.RedisReplies;
 import io.github.redisutils.core.codec.ValueCodec;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -229,26 +230,31 @@ final class QueueWorker {
 		List<?> result = this.scripts.run(QueueScripts.TAKE, this.queue.keys(), wanted,
 				this.settings.visibilityTimeout().toMillis(), token, PROMOTION_BATCH,
 				this.settings.deadRetention().toMillis(), this.settings.deadCount());
-		if (result == null || result.size() < 4) {
-			throw new IllegalStateException("Unexpected answer from the take script: " + result);
-		}
-		long died = QueueScripts.number(result.get(2));
+		String key = this.queue.keys().waiting();
+		List<?> reply = RedisReplies.list(result, 4, key, "reply");
+		long died = number(reply, 2, key);
 		if (died > 0) {
 			this.metrics.dead(died);
 		}
-		int taken = (int) QueueScripts.number(result.get(3));
+		int taken = (int) number(reply, 3, key);
+		RedisReplies.list(reply, 4 + taken * 9, key, "reply");
 		List<Delivery> deliveries = new ArrayList<>(taken);
 		for (int i = 0; i < taken; i++) {
 			int at = 4 + i * 9;
-			byte[] payload = (result.get(at + 2) instanceof byte[] bytes) ? bytes : new byte[0];
-			Backoff backoff = new Backoff(Duration.ofMillis(QueueScripts.number(result.get(at + 6))), Duration
-				.ofMillis(Math.max(QueueScripts.number(result.get(at + 6)), QueueScripts.number(result.get(at + 7)))));
-			deliveries.add(new Delivery(QueueScripts.string(result.get(at)), QueueScripts.string(result.get(at + 1)),
-					payload, token, (int) QueueScripts.number(result.get(at + 3)),
-					(int) QueueScripts.number(result.get(at + 4)), QueueScripts.number(result.get(at + 5)), backoff,
-					Instant.ofEpochMilli(QueueScripts.number(result.get(at + 8)))));
+			byte[] payload = (reply.get(at + 2) instanceof byte[] bytes) ? bytes : new byte[0];
+			long initial = number(reply, at + 6, key);
+			Backoff backoff = new Backoff(Duration.ofMillis(initial),
+					Duration.ofMillis(Math.max(initial, number(reply, at + 7, key))));
+			deliveries.add(new Delivery(RedisReplies.string(reply.get(at), key, RedisReplies.element(at)),
+					RedisReplies.string(reply.get(at + 1), key, RedisReplies.element(at + 1)), payload, token,
+					(int) number(reply, at + 3, key), (int) number(reply, at + 4, key), number(reply, at + 5, key),
+					backoff, Instant.ofEpochMilli(number(reply, at + 8, key))));
 		}
-		return new Take(deliveries, QueueScripts.number(result.get(0)));
+		return new Take(deliveries, number(reply, 0, key));
+	}
+
+	private static long number(List<?> reply, int index, String key) {
+		return RedisReplies.number(reply.get(index), key, RedisReplies.element(index));
 	}
 
 	private void await(long nextDueMillis) {
@@ -399,7 +405,8 @@ final class QueueWorker {
 		try {
 			List<?> extended = this.scripts.run(QueueScripts.EXTEND, this.queue.keys(), args);
 			for (int i = 0; extended != null && i < extended.size(); i++) {
-				if (QueueScripts.number(extended.get(i)) == 0L && this.inFlight.containsKey(deliveries.get(i).id)) {
+				if (RedisReplies.number(extended.get(i), this.queue.keys().waiting(), RedisReplies.element(i)) == 0L
+						&& this.inFlight.containsKey(deliveries.get(i).id)) {
 					logger.warn("Job " + deliveries.get(i).id + " of queue '" + name()
 							+ "' is no longer held by this worker: its visibility deadline passed before a heartbeat");
 				}

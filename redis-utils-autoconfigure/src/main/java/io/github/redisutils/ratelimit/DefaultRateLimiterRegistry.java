@@ -104,20 +104,20 @@ final class DefaultRateLimiterRegistry implements RateLimiterRegistry {
 			throw new IllegalArgumentException("A block must last at least 1 ms (was " + duration + ")");
 		}
 		String blockKey = RedisRateLimiter.blockKey(this.keys, key);
-		RedisCalls.run(() -> this.redis.opsForValue().set(blockKey, "1", duration), "block a key");
+		RedisCalls.run(() -> this.redis.opsForValue().set(blockKey, "1", duration), "block a key", blockKey);
 	}
 
 	@Override
 	public void unblock(String key) {
 		String blockKey = RedisRateLimiter.blockKey(this.keys, key);
-		RedisCalls.run(() -> this.redis.delete(blockKey), "unblock a key");
+		RedisCalls.run(() -> this.redis.delete(blockKey), "unblock a key", blockKey);
 	}
 
 	@Override
 	public Optional<Duration> blockRemaining(String key) {
 		String blockKey = RedisRateLimiter.blockKey(this.keys, key);
 		Long millis = RedisCalls.call(() -> this.redis.getExpire(blockKey, java.util.concurrent.TimeUnit.MILLISECONDS),
-				"read a block");
+				"read a block", blockKey);
 		return (millis != null && millis > 0) ? Optional.of(Duration.ofMillis(millis)) : Optional.empty();
 	}
 

@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Locale;
 
 import io.github.redisutils.core.RedisCalls;
+import io.github.redisutils.core.RedisReplies;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.RedisUnavailableException;
-import io.github.redisutils.core.RedisUtilsException;
 import io.micrometer.core.instrument.Timer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -96,11 +96,10 @@ final class RedisRateLimiter implements RateLimiter {
 		Timer.Sample sample = this.metrics.start();
 		RateLimitResult result;
 		try {
-			@SuppressWarnings("unchecked")
-			List<Long> answer = RedisCalls.call(
+			Object answer = RedisCalls.call(
 					() -> this.redis.execute(RateLimitScripts.of(this.policy.algorithm()), scriptKeys, args),
-					"decide a rate limit");
-			result = toResult(answer);
+					"decide a rate limit", scriptKeys.get(0));
+			result = toResult(answer, scriptKeys.get(0));
 			this.failures.succeeded(this.policy.name());
 		}
 		catch (RedisUnavailableException ex) {
@@ -113,7 +112,7 @@ final class RedisRateLimiter implements RateLimiter {
 	@Override
 	public void reset(String key) {
 		String stateKey = stateKey(key);
-		RedisCalls.run(() -> this.redis.delete(stateKey), "reset a rate limit");
+		RedisCalls.run(() -> this.redis.delete(stateKey), "reset a rate limit", stateKey);
 	}
 
 	String stateKey(String key) {
@@ -124,17 +123,17 @@ final class RedisRateLimiter implements RateLimiter {
 		return keys.tagged(key, "blocked");
 	}
 
-	private RateLimitResult toResult(@Nullable List<Long> answer) {
-		if (answer == null || answer.size() != 4) {
-			throw new RedisUtilsException("Rate-limit script of policy '" + this.policy.name() + "' answered " + answer
-					+ " instead of four numbers");
-		}
-		long status = answer.get(0);
+	private RateLimitResult toResult(@Nullable Object reply, String stateKey) {
+		List<?> answer = RedisReplies.list(reply, 4, stateKey, "reply");
+		long status = RedisReplies.number(answer.get(0), stateKey, RedisReplies.element(0));
+		long remaining = RedisReplies.number(answer.get(1), stateKey, RedisReplies.element(1));
+		long retryMicros = RedisReplies.number(answer.get(2), stateKey, RedisReplies.element(2));
+		long resetMicros = RedisReplies.number(answer.get(3), stateKey, RedisReplies.element(3));
 		RateLimitOutcome outcome = (status == RateLimitScripts.ALLOWED) ? RateLimitOutcome.ALLOWED
 				: (status == RateLimitScripts.BLOCKED) ? RateLimitOutcome.BLOCKED : RateLimitOutcome.REJECTED;
-		Duration retryAfter = (outcome == RateLimitOutcome.ALLOWED) ? Duration.ZERO : micros(answer.get(2));
+		Duration retryAfter = (outcome == RateLimitOutcome.ALLOWED) ? Duration.ZERO : micros(retryMicros);
 		return new RateLimitResult(this.policy.name(), outcome, outcome == RateLimitOutcome.ALLOWED,
-				this.policy.limit(), Math.max(0, answer.get(1)), retryAfter, micros(answer.get(3)));
+				this.policy.limit(), Math.max(0, remaining), retryAfter, micros(resetMicros));
 	}
 
 	private RateLimitResult failed(RedisUnavailableException ex) {

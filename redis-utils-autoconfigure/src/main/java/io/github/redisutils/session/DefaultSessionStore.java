@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.github.redisutils.core.RedisCalls;
-import io.github.redisutils.core.RedisUtilsException;
+import io.github.redisutils.core.RedisReplies;
 import io.github.redisutils.core.codec.ValueCodec;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -97,13 +97,11 @@ final class DefaultSessionStore implements SessionStore {
 				: this.options.idleTimeout();
 		Duration absolute = (sessionOptions.absoluteLifetime() != null) ? sessionOptions.absoluteLifetime()
 				: this.options.absoluteLifetime();
-		String token = RedisCalls
+		String token = RedisReplies.present(RedisCalls
 			.call(() -> this.template.execute(SessionRedis.SLOT, BYTES, RedisSerializer.string(), List.of(slotKey),
 					bytes(SessionIds.newSlotToken()), bytes(Long.toString(absolute.toMillis() + SLOT_MARGIN_MILLIS))),
-					"find the user's session slot");
-		if (token == null) {
-			throw new RedisUtilsException("Redis answered the session slot script with nothing");
-		}
+					"find the user's session slot", slotKey),
+				slotKey, "reply");
 		String secret = SessionIds.newSecret();
 		String id = SessionIds.id(token, secret);
 		List<byte[]> args = new ArrayList<>();
@@ -123,17 +121,19 @@ final class DefaultSessionStore implements SessionStore {
 			args.add(bytes(SessionRedis.ATTRIBUTE + name));
 			args.add(value);
 		});
-		List<Object> result = script(SessionRedis.CREATE,
-				List.of(this.redis.indexKey(token), this.redis.sessionKey(token, secret)), args, "create a session");
-		if (number(result.get(0)) < 0) {
+		String indexKey = this.redis.indexKey(token);
+		List<?> result = script(SessionRedis.CREATE, List.of(indexKey, this.redis.sessionKey(token, secret)), args,
+				"create a session");
+		if (number(result, 0, indexKey) < 0) {
 			throw new SessionLimitExceededException(this.options.maxPerUser());
 		}
-		Instant now = Instant.ofEpochMilli(number(result.get(0)));
-		Instant expires = Instant.ofEpochMilli(number(result.get(1)));
-		Instant absoluteExpiry = Instant.ofEpochMilli(number(result.get(2)));
+		RedisReplies.list(result, 3, indexKey, "reply");
+		Instant now = Instant.ofEpochMilli(number(result, 0, indexKey));
+		Instant expires = Instant.ofEpochMilli(number(result, 1, indexKey));
+		Instant absoluteExpiry = Instant.ofEpochMilli(number(result, 2, indexKey));
 		List<String> evicted = new ArrayList<>();
 		for (int i = 3; i < result.size(); i++) {
-			evicted.add(SessionIds.id(token, string(result.get(i))));
+			evicted.add(SessionIds.id(token, RedisReplies.string(result.get(i), indexKey, RedisReplies.element(i))));
 		}
 		if (!evicted.isEmpty()) {
 			updateActive("remove", evicted);
@@ -155,8 +155,8 @@ final class DefaultSessionStore implements SessionStore {
 		}
 		String key = this.redis.sessionKey(parts[0], parts[1]);
 		Map<String, byte[]> fields = RedisCalls.call(() -> this.template.<String, byte[]>opsForHash().entries(key),
-				"read a session");
-		return Optional.ofNullable(toSession(id, fields));
+				"read a session", key);
+		return Optional.ofNullable(toSession(id, key, fields));
 	}
 
 	@Override
@@ -165,10 +165,11 @@ final class DefaultSessionStore implements SessionStore {
 		if (parts == null) {
 			return false;
 		}
-		List<Object> result = script(SessionRedis.TOUCH, sessionAndIndex(parts),
+		List<String> keys = sessionAndIndex(parts);
+		List<?> result = script(SessionRedis.TOUCH, keys,
 				List.of(bytes(parts[1]), bytes("touch"), bytes(Long.toString(this.options.touchInterval().toMillis()))),
 				"touch a session");
-		long outcome = number(result.get(0));
+		long outcome = number(result, 0, keys.get(0));
 		if (outcome == 0) {
 			return false;
 		}
@@ -176,7 +177,7 @@ final class DefaultSessionStore implements SessionStore {
 			this.metrics.touchSkipped();
 		}
 		else {
-			updateActive("add", List.of(Long.toString(number(result.get(1))), id));
+			updateActive("add", List.of(Long.toString(number(result, 1, keys.get(0))), id));
 		}
 		return true;
 	}
@@ -197,7 +198,7 @@ final class DefaultSessionStore implements SessionStore {
 		String key = this.redis.sessionKey(parts[0], parts[1]);
 		Long found = RedisCalls.call(
 				() -> this.template.execute(SessionRedis.UPDATE, BYTES, null, List.of(key), args.toArray()),
-				"update a session");
+				"update a session", key);
 		return found != null && found == 1;
 	}
 
@@ -208,13 +209,14 @@ final class DefaultSessionStore implements SessionStore {
 		if (parts == null) {
 			return Optional.empty();
 		}
-		List<Object> result = script(SessionRedis.TOUCH, sessionAndIndex(parts),
+		List<String> keys = sessionAndIndex(parts);
+		List<?> result = script(SessionRedis.TOUCH, keys,
 				List.of(bytes(parts[1]), bytes("extend"), bytes(Long.toString(duration.toMillis()))),
 				"extend a session");
-		if (number(result.get(0)) == 0) {
+		if (number(result, 0, keys.get(0)) == 0) {
 			return Optional.empty();
 		}
-		long expires = number(result.get(1));
+		long expires = number(result, 1, keys.get(0));
 		updateActive("add", List.of(Long.toString(expires), id));
 		return Optional.of(Instant.ofEpochMilli(expires));
 	}
@@ -225,14 +227,15 @@ final class DefaultSessionStore implements SessionStore {
 		if (parts == null) {
 			return false;
 		}
-		List<Object> result = script(SessionRedis.DESTROY, sessionAndIndex(parts), List.of(bytes(parts[1])),
-				"destroy a session");
+		List<String> keys = sessionAndIndex(parts);
+		List<?> result = script(SessionRedis.DESTROY, keys, List.of(bytes(parts[1])), "destroy a session");
 		if (result.isEmpty()) {
 			return false;
 		}
 		updateActive("remove", List.of(id));
 		this.metrics.destroyed(1);
-		this.events.publishEvent(new SessionDestroyedEvent(id, string(result.get(0))));
+		this.events.publishEvent(new SessionDestroyedEvent(id,
+				RedisReplies.string(result.get(0), keys.get(0), RedisReplies.element(0))));
 		return true;
 	}
 
@@ -242,12 +245,14 @@ final class DefaultSessionStore implements SessionStore {
 		if (token == null) {
 			return List.of();
 		}
-		List<Object> result = script(SessionRedis.USER_SESSIONS, List.of(this.redis.indexKey(token)),
+		String indexKey = this.redis.indexKey(token);
+		List<?> result = script(SessionRedis.USER_SESSIONS, List.of(indexKey),
 				List.of(bytes(this.redis.sessionKeyPrefix(token)), bytes("read")), "read a user's sessions");
 		List<Session> sessions = new ArrayList<>(result.size() / 2);
 		for (int i = 0; i + 1 < result.size(); i += 2) {
-			String id = SessionIds.id(token, string(result.get(i)));
-			Session session = toSession(id, fields((List<?>) result.get(i + 1)));
+			String member = RedisReplies.string(result.get(i), indexKey, RedisReplies.element(i));
+			String key = this.redis.sessionKeyPrefix(token) + member;
+			Session session = toSession(SessionIds.id(token, member), key, RedisReplies.fields(result.get(i + 1), key));
 			// A slot token shared by two users (96 random bits make it unlikely) must not
 			// show one user the other's sessions.
 			if (session != null && session.userId().equals(userId)) {
@@ -265,10 +270,13 @@ final class DefaultSessionStore implements SessionStore {
 		}
 		String[] keep = SessionIds.parse(keepSessionId);
 		String keepMember = (keep != null && keep[0].equals(token)) ? keep[1] : "";
-		List<Object> result = script(SessionRedis.DESTROY_USER, List.of(this.redis.indexKey(token)),
+		String indexKey = this.redis.indexKey(token);
+		List<?> result = script(SessionRedis.DESTROY_USER, List.of(indexKey),
 				List.of(bytes(this.redis.sessionKeyPrefix(token)), bytes(keepMember)), "destroy a user's sessions");
 		List<String> destroyed = new ArrayList<>(result.size());
-		result.forEach((member) -> destroyed.add(SessionIds.id(token, string(member))));
+		for (int i = 0; i < result.size(); i++) {
+			destroyed.add(SessionIds.id(token, RedisReplies.string(result.get(i), indexKey, RedisReplies.element(i))));
+		}
 		if (!destroyed.isEmpty()) {
 			updateActive("remove", destroyed);
 			this.metrics.destroyed(destroyed.size());
@@ -283,21 +291,23 @@ final class DefaultSessionStore implements SessionStore {
 		if (token == null) {
 			return 0;
 		}
-		Long count = RedisCalls.call(() -> this.template.execute(SessionRedis.COUNT, BYTES, null,
-				List.of(this.redis.indexKey(token)), bytes(this.redis.sessionKeyPrefix(token)), bytes("count")),
-				"count a user's sessions");
+		String indexKey = this.redis.indexKey(token);
+		Long count = RedisCalls.call(
+				() -> this.template.execute(SessionRedis.COUNT, BYTES, null, List.of(indexKey),
+						bytes(this.redis.sessionKeyPrefix(token)), bytes("count")),
+				"count a user's sessions", indexKey);
 		return (count != null) ? count : 0;
 	}
 
 	private @Nullable String slotToken(String userId) {
 		String key = this.redis.slotKey(userId);
-		byte[] token = RedisCalls.call(() -> this.template.opsForValue().get(key), "find the user's session slot");
+		byte[] token = RedisCalls.call(() -> this.template.opsForValue().get(key), "find the user's session slot", key);
 		return (token != null) ? new String(token, StandardCharsets.UTF_8) : null;
 	}
 
 	private long countActive() {
 		Long count = RedisCalls.call(() -> this.template.execute(SessionRedis.ACTIVE, BYTES, null,
-				List.of(this.redis.activeKey()), bytes("count")), "count the active sessions");
+				List.of(this.redis.activeKey()), bytes("count")), "count the active sessions", this.redis.activeKey());
 		return (count != null) ? count : 0;
 	}
 
@@ -325,16 +335,19 @@ final class DefaultSessionStore implements SessionStore {
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private List<Object> script(RedisScript<List> script, List<String> keys, List<byte[]> args, String what) {
-		List<Object> result = RedisCalls
-			.call(() -> this.template.execute(script, BYTES, (RedisSerializer) BYTES, keys, args.toArray()), what);
-		if (result == null) {
-			throw new RedisUtilsException("Redis answered with nothing when asked to " + what);
-		}
-		return result;
+	private List<?> script(RedisScript<List> script, List<String> keys, List<byte[]> args, String what) {
+		Object result = RedisCalls.call(
+				() -> this.template.execute(script, BYTES, (RedisSerializer) BYTES, keys, args.toArray()), what,
+				keys.get(0));
+		return RedisReplies.list(result, 0, keys.get(0), "reply");
 	}
 
-	private @Nullable Session toSession(String id, @Nullable Map<String, byte[]> fields) {
+	private static long number(List<?> reply, int index, String key) {
+		RedisReplies.list(reply, index + 1, key, "reply");
+		return RedisReplies.number(reply.get(index), key, RedisReplies.element(index));
+	}
+
+	private @Nullable Session toSession(String id, String key, @Nullable Map<String, byte[]> fields) {
 		if (fields == null || fields.get(SessionRedis.USER) == null || fields.get(SessionRedis.EXPIRES) == null) {
 			return null;
 		}
@@ -345,32 +358,18 @@ final class DefaultSessionStore implements SessionStore {
 				attributes.put(name.substring(SessionRedis.ATTRIBUTE.length()), value);
 			}
 			else if (name.startsWith(SessionRedis.METADATA)) {
-				metadata.put(name.substring(SessionRedis.METADATA.length()), string(value));
+				metadata.put(name.substring(SessionRedis.METADATA.length()), RedisReplies.string(value, key, name));
 			}
 		});
-		return new Session(id, string(fields.get(SessionRedis.USER)), millis(fields.get(SessionRedis.CREATED)),
-				millis(fields.get(SessionRedis.LAST_ACCESSED)), millis(fields.get(SessionRedis.EXPIRES)),
-				millis(fields.get(SessionRedis.ABSOLUTE)), metadata, new SessionAttributes(attributes, this.codec));
+		return new Session(id, RedisReplies.string(fields.get(SessionRedis.USER), key, SessionRedis.USER),
+				millis(fields, key, SessionRedis.CREATED), millis(fields, key, SessionRedis.LAST_ACCESSED),
+				millis(fields, key, SessionRedis.EXPIRES), millis(fields, key, SessionRedis.ABSOLUTE), metadata,
+				new SessionAttributes(attributes, this.codec));
 	}
 
-	private static Map<String, byte[]> fields(List<?> flat) {
-		Map<String, byte[]> fields = new LinkedHashMap<>();
-		for (int i = 0; i + 1 < flat.size(); i += 2) {
-			fields.put(string(flat.get(i)), (byte[]) flat.get(i + 1));
-		}
-		return fields;
-	}
-
-	private static Instant millis(byte @Nullable [] value) {
-		return (value != null) ? Instant.ofEpochMilli(Long.parseLong(string(value))) : Instant.EPOCH;
-	}
-
-	private static long number(Object value) {
-		return (value instanceof Long number) ? number : Long.parseLong(string(value));
-	}
-
-	private static String string(Object value) {
-		return new String((byte[]) value, StandardCharsets.UTF_8);
+	private static Instant millis(Map<String, byte[]> fields, String key, String field) {
+		Long millis = RedisReplies.optionalNumber(fields.get(field), key, field);
+		return (millis != null) ? Instant.ofEpochMilli(millis) : Instant.EPOCH;
 	}
 
 	private static byte[] bytes(String value) {

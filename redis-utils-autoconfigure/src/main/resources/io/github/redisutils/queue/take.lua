@@ -18,6 +18,8 @@
 -- Returns { ms until the next delayed job is due (-1: none), recovered, recovered-to-dead, taken,
 --   then per job: id, type, payload, attempt, max attempts, timeout ms, backoff initial ms, backoff max ms,
 --   enqueued-at ms }.
+-- A job hash with a numeric field that is not a number goes to the dead letters when taken.
+-- @include queue/malformed-field.lua
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local prefix, bound = ARGV[1], tonumber(ARGV[5])
@@ -68,7 +70,13 @@ while taken < max do
   if #popped == 0 then break end
   local id = popped[1]
   local job = prefix .. id
-  if redis.call('EXISTS', job) == 1 then
+  local bad = (redis.call('EXISTS', job) == 1) and malformed_field(job)
+  if bad then
+    -- Dead at once, with the reason, instead of failing every take of the queue.
+    redis.call('HSET', job, 'state', 'dead', 'err', 'malformed job hash: field ' .. bad .. ' is not a number', 'fin', now)
+    redis.call('ZADD', KEYS[4], now, id)
+    releaseUnique(job, id)
+  elseif redis.call('EXISTS', job) == 1 then
     local attempt = redis.call('HINCRBY', job, 'attempt', 1)
     redis.call('HSET', job, 'state', 'active', 'token', ARGV[4], 'started', now)
     redis.call('ZADD', KEYS[3], deadline, id)

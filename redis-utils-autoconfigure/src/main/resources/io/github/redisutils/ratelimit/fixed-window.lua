@@ -11,16 +11,14 @@
 -- Returns {status, remaining, retryAfterMicros, resetAfterMicros}, status 1 allowed, 0 rejected,
 -- 2 blocked.
 
-local blocked = redis.call('PTTL', KEYS[2])
-if blocked > 0 then
-  return {2, 0, blocked * 1000, blocked * 1000}
-end
+-- @include ratelimit/block-check.lua
+-- @include core/stored-number.lua
 
 local limit = tonumber(ARGV[1])
 local windowMillis = math.ceil(tonumber(ARGV[2]) / 1000)
 local cost = tonumber(ARGV[4])
 
-local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+local count = stored_number(redis.call('GET', KEYS[1]), 'count') or 0
 local ttl = redis.call('PTTL', KEYS[1])
 if count > 0 and ttl < 0 then
   -- A counter without expiry would never reset: give it a full window.

@@ -14,28 +14,20 @@
 -- Returns {status, remaining, retryAfterMicros, resetAfterMicros}, status 1 allowed, 0 rejected,
 -- 2 blocked.
 
-local blocked = redis.call('PTTL', KEYS[2])
-if blocked > 0 then
-  return {2, 0, blocked * 1000, blocked * 1000}
-end
+-- @include ratelimit/block-check.lua
+-- @include core/stored-number.lua
 
 local limit = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
 local cost = tonumber(ARGV[4])
-local now
-if ARGV[5] then
-  now = tonumber(ARGV[5])
-else
-  local time = redis.call('TIME')
-  now = tonumber(time[1]) * 1000000 + tonumber(time[2])
-end
+-- @include ratelimit/now.lua
 
 local start = now - (now % window)
 local state = redis.call('HMGET', KEYS[1], 'start', 'len', 'cur', 'prev')
-local storedStart = tonumber(state[1])
-local cur = tonumber(state[3]) or 0
-local prev = tonumber(state[4]) or 0
-if tonumber(state[2]) ~= window or storedStart == nil then
+local storedStart = stored_number(state[1], 'start')
+local cur = stored_number(state[3], 'cur') or 0
+local prev = stored_number(state[4], 'prev') or 0
+if stored_number(state[2], 'len') ~= window or storedStart == nil then
   -- New key, or a window length changed by a redeploy: counters of another length mean nothing.
   cur = 0
   prev = 0

@@ -13,21 +13,12 @@
 -- Returns {status, remaining, retryAfterMicros, resetAfterMicros}, status 1 allowed, 0 rejected,
 -- 2 blocked.
 
-local blocked = redis.call('PTTL', KEYS[2])
-if blocked > 0 then
-  return {2, 0, blocked * 1000, blocked * 1000}
-end
+-- @include ratelimit/block-check.lua
 
 local limit = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
 local cost = tonumber(ARGV[4])
-local now
-if ARGV[5] then
-  now = tonumber(ARGV[5])
-else
-  local time = redis.call('TIME')
-  now = tonumber(time[1]) * 1000000 + tonumber(time[2])
-end
+-- @include ratelimit/now.lua
 
 -- An entry logged at t counts while now - t < window.
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', string.format('%.0f', now - window))

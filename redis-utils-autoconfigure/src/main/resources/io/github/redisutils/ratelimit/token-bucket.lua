@@ -14,29 +14,21 @@
 -- Returns {status, remaining, retryAfterMicros, resetAfterMicros}, status 1 allowed, 0 rejected,
 -- 2 blocked.
 
-local blocked = redis.call('PTTL', KEYS[2])
-if blocked > 0 then
-  return {2, 0, blocked * 1000, blocked * 1000}
-end
+-- @include ratelimit/block-check.lua
+-- @include core/stored-number.lua
 
 local capacity = tonumber(ARGV[1])
 local period = tonumber(ARGV[2])
 local refill = tonumber(ARGV[3])
 local cost = tonumber(ARGV[4])
-local now
-if ARGV[5] then
-  now = tonumber(ARGV[5])
-else
-  local time = redis.call('TIME')
-  now = tonumber(time[1]) * 1000000 + tonumber(time[2])
-end
+-- @include ratelimit/now.lua
 
 -- Floating-point refill must not reject a request that arrives exactly on time.
 local epsilon = 1e-9
 
 local state = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
-local tokens = tonumber(state[1])
-local ts = tonumber(state[2])
+local tokens = stored_number(state[1], 'tokens')
+local ts = stored_number(state[2], 'ts')
 if tokens == nil or ts == nil then
   tokens = capacity
   ts = now

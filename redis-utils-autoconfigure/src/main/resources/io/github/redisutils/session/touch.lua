@@ -8,20 +8,27 @@
 -- ARGV[3]: for touch, the touch interval in milliseconds; for extend, the duration
 -- Returns {0} when there is no such session, {2, expires} when the touch was skipped,
 -- {1, expires} when written.
+-- A stored field that is not a number answers the error 'MALFORMED <field>'.
+-- @include core/stored-number.lua
 local h = redis.call('HMGET', KEYS[1], 'la', 'exp', 'abs', 'idle')
 if not h[1] then
   return {0}
 end
+local lastAccessed = stored_number(h[1], 'la')
+local expires = stored_number(h[2], 'exp')
+local absolute = stored_number(h[3], 'abs')
+local idle = stored_number(h[4], 'idle')
+if expires == nil or absolute == nil or idle == nil then
+  error('MALFORMED ' .. ((expires == nil and 'exp') or (absolute == nil and 'abs') or 'idle'))
+end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local expires = tonumber(h[2])
-local absolute = tonumber(h[3])
 local target
 if ARGV[2] == 'touch' then
-  if now - tonumber(h[1]) < tonumber(ARGV[3]) then
+  if now - lastAccessed < tonumber(ARGV[3]) then
     return {2, expires}
   end
-  target = now + tonumber(h[4])
+  target = now + idle
 else
   target = now + tonumber(ARGV[3])
 end
