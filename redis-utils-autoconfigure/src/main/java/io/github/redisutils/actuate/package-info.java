@@ -14,8 +14,10 @@
  * limitations under the License.
  */
 /**
- * Actuator support: the {@code redis} health contributor and the extension point features
- * use to add children to it.
+ * Actuator support: the {@code redis} health contributor, which bounds every child by
+ * {@code redis.health.timeout}; the extension point features use to add children to it;
+ * and one health indicator per feature, turning the feature's status record into a
+ * {@code Health} (the feature packages hold no Spring Boot type).
  */
 @NullMarked
 package io.github.redisutils.actuate;

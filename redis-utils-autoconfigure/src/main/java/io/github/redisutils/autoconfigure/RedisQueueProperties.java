@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.redisutils.actuate.QueueHealthThresholds;
 import io.github.redisutils.core.InvalidKeyPartException;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.queue.Backoff;
@@ -26,6 +27,9 @@ import io.github.redisutils.queue.QueueSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -36,7 +40,12 @@ import org.springframework.validation.Validator;
  * @author redis-utils authors
  */
 @ConfigurationProperties("redis.queue")
-public class RedisQueueProperties implements Validator {
+public class RedisQueueProperties implements Validator, EnvironmentAware {
+
+	/**
+	 * Lettuce's command timeout when spring.data.redis.timeout is not set.
+	 */
+	private static final Duration LETTUCE_DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
 	/**
 	 * Whether the job queues are enabled.
@@ -57,6 +66,8 @@ public class RedisQueueProperties implements Validator {
 	 * timeout (spring.data.redis.timeout), which applies to BLPOP too.
 	 */
 	private Duration blockTimeout = Duration.ofSeconds(1);
+
+	private @Nullable Duration commandTimeout;
 
 	/**
 	 * How long a graceful shutdown waits for running jobs before giving the unfinished
@@ -136,10 +147,24 @@ public class RedisQueueProperties implements Validator {
 	}
 
 	@Override
+	public void setEnvironment(Environment environment) {
+		// Set before binding: the block timeout is checked against the command timeout.
+		this.commandTimeout = Binder.get(environment)
+			.bind("spring.data.redis.timeout", Duration.class)
+			.orElse(LETTUCE_DEFAULT_TIMEOUT);
+	}
+
+	@Override
 	public void validate(Object target, Errors errors) {
 		RedisQueueProperties properties = (RedisQueueProperties) target;
 		if (properties.blockTimeout.toMillis() < 1000 || properties.blockTimeout.toMillis() % 1000 != 0) {
 			errors.rejectValue("blockTimeout", "invalid", "must be a whole number of seconds, at least 1s (BLPOP)");
+		}
+		else if (properties.commandTimeout != null
+				&& properties.blockTimeout.compareTo(properties.commandTimeout) >= 0) {
+			errors.rejectValue("blockTimeout", "invalid",
+					"must be below spring.data.redis.timeout (" + properties.commandTimeout.toMillis()
+							+ " ms): an idle worker's BLPOP would otherwise fail with a command timeout");
 		}
 		if (properties.shutdownTimeout.isNegative()) {
 			errors.rejectValue("shutdownTimeout", "invalid", "must not be negative");
@@ -376,6 +401,15 @@ public class RedisQueueProperties implements Validator {
 
 		public void setWaitingAgeDown(@Nullable Duration waitingAgeDown) {
 			this.waitingAgeDown = waitingAgeDown;
+		}
+
+		/**
+		 * Return these thresholds as the health indicator takes them.
+		 * @return the thresholds
+		 */
+		public QueueHealthThresholds toThresholds() {
+			return new QueueHealthThresholds(this.deadWarning, this.deadDown, this.waitingAgeWarning,
+					this.waitingAgeDown);
 		}
 
 		void validate(Errors errors) {

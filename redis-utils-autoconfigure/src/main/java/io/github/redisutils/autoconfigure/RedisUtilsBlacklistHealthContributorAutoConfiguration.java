@@ -16,8 +16,8 @@
 package io.github.redisutils.autoconfigure;
 
 import io.github.redisutils.actuate.RedisHealthContribution;
+import io.github.redisutils.actuate.TokenBlacklistHealthIndicator;
 import io.github.redisutils.blacklist.LocalRevocationCache;
-import io.github.redisutils.blacklist.TokenBlacklistHealthIndicator;
 import io.github.redisutils.blacklist.TokenBlacklistMonitor;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,7 +31,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Adds the {@code blacklist} child to the {@code redis} health contributor: failure
- * policy, failed checks and the local cache's sync state.
+ * policy, failed checks and the local cache's sync state. Switched off alone by
+ * {@code management.health.redis.blacklist.enabled=false}.
  *
  * @author redis-utils authors
  */
@@ -43,6 +44,7 @@ public final class RedisUtilsBlacklistHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "blacklistHealthContribution")
+	@ConditionalOnEnabledHealthIndicator("redis.blacklist")
 	RedisHealthContribution blacklistHealthContribution(TokenBlacklistMonitor tokenBlacklistMonitor,
 			ObjectProvider<LocalRevocationCache> localRevocationCache) {
 		return new RedisHealthContribution("blacklist",

@@ -15,8 +15,8 @@
  */
 package io.github.redisutils.autoconfigure;
 
+import io.github.redisutils.actuate.CacheHealthIndicator;
 import io.github.redisutils.actuate.RedisHealthContribution;
-import io.github.redisutils.cache.CacheStatus;
 import io.github.redisutils.cache.RedisCaches;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,7 +24,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
@@ -32,7 +31,8 @@ import org.springframework.context.annotation.Bean;
  * Adds the {@code cache} child to the {@code redis} health contributor. It is always UP:
  * the cache serves from its loaders while Redis is unavailable, and the
  * {@code connection} child reports the outage. Its details say whether the cache is
- * skipping Redis and how many fallbacks and decoding failures there have been.
+ * skipping Redis and how many fallbacks and decoding failures there have been. Switched
+ * off alone by {@code management.health.redis.cache.enabled=false}.
  *
  * @author redis-utils authors
  */
@@ -45,17 +45,9 @@ public final class RedisUtilsCacheHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "cacheHealthContribution")
+	@ConditionalOnEnabledHealthIndicator("redis.cache")
 	RedisHealthContribution cacheHealthContribution(RedisCaches redisCaches) {
-		return new RedisHealthContribution("cache", (HealthIndicator) () -> {
-			CacheStatus status = redisCaches.status();
-			return Health.up()
-				.withDetail("bypassingRedis", status.bypassingRedis())
-				.withDetail("redisFailures", status.redisFailures())
-				.withDetail("fallbacks", status.fallbacks())
-				.withDetail("decodingFailures", status.decodingFailures())
-				.withDetail("caches", status.caches())
-				.build();
-		});
+		return new RedisHealthContribution("cache", new CacheHealthIndicator(redisCaches::status));
 	}
 
 }

@@ -58,7 +58,7 @@ public final class RedisUtilsHealthContributorAutoConfiguration {
 		RedisUtilsProperties.Health health = properties.getHealth();
 		RedisConnectionHealthIndicator connection = new RedisConnectionHealthIndicator(redisConnectionFactory,
 				health.getTimeout(), health.getLatencyThreshold());
-		return new RedisHealthContributor(connection, contributions.orderedStream().toList());
+		return new RedisHealthContributor(connection, contributions.orderedStream().toList(), health.getTimeout());
 	}
 
 }

@@ -15,12 +15,9 @@
  */
 package io.github.redisutils.autoconfigure;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
+import io.github.redisutils.actuate.LocksHealthIndicator;
 import io.github.redisutils.actuate.RedisHealthContribution;
 import io.github.redisutils.lock.DistributedLocks;
-import io.github.redisutils.lock.LocksStatus;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -28,7 +25,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
@@ -36,7 +32,8 @@ import org.springframework.context.annotation.Bean;
  * The {@code locks} child of the {@code redis} health contributor: locks held by this
  * instance and the watchdog's state. Always UP: a failing watchdog is reported in the
  * details (and by the {@code connection} child), since taking the instance out of service
- * would not bring its locks back.
+ * would not bring its locks back. Switched off alone by
+ * {@code management.health.redis.locks.enabled=false}.
  *
  * @author redis-utils authors
  */
@@ -49,22 +46,9 @@ public final class RedisUtilsLockHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "locksHealthContribution")
+	@ConditionalOnEnabledHealthIndicator("redis.locks")
 	RedisHealthContribution locksHealthContribution(DistributedLocks distributedLocks) {
-		HealthIndicator indicator = () -> {
-			LocksStatus status = distributedLocks.status();
-			Map<String, Object> watchdog = new LinkedHashMap<>();
-			watchdog.put("state", status.watchdog().name().toLowerCase());
-			watchdog.put("renewing", status.renewing());
-			if (status.lastRenewal() != null) {
-				watchdog.put("lastRenewal", status.lastRenewal().toString());
-			}
-			return Health.up()
-				.withDetail("held", status.held())
-				.withDetail("lost", status.lost())
-				.withDetail("watchdog", watchdog)
-				.build();
-		};
-		return new RedisHealthContribution("locks", indicator);
+		return new RedisHealthContribution("locks", new LocksHealthIndicator(distributedLocks::status));
 	}
 
 }

@@ -15,8 +15,8 @@
  */
 package io.github.redisutils.autoconfigure;
 
+import io.github.redisutils.actuate.PubSubHealthIndicator;
 import io.github.redisutils.actuate.RedisHealthContribution;
-import io.github.redisutils.pubsub.PubSubHealthIndicator;
 import io.github.redisutils.pubsub.RedisPubSub;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,7 +29,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Adds the {@code pubsub} child to the {@code redis} health contributor: subscription
- * state, listener count and reliable-mode backlog.
+ * state, listener count and reliable-mode backlog. Switched off alone by
+ * {@code management.health.redis.pubsub.enabled=false}.
  *
  * @author redis-utils authors
  */
@@ -41,8 +42,9 @@ public final class RedisUtilsPubSubHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "pubsubHealthContribution")
+	@ConditionalOnEnabledHealthIndicator("redis.pubsub")
 	RedisHealthContribution pubsubHealthContribution(RedisPubSub redisPubSub) {
-		return new RedisHealthContribution("pubsub", new PubSubHealthIndicator(redisPubSub));
+		return new RedisHealthContribution("pubsub", new PubSubHealthIndicator(redisPubSub::status));
 	}
 
 }

@@ -86,13 +86,11 @@ public final class RedisUtilsQueueAutoConfiguration {
 				MeterRegistries.applicationOrNoop(meterRegistry));
 	}
 
+	// A MeterBinder bean: Spring Boot's metrics support binds it to every registry, once.
 	@Bean
 	@ConditionalOnMissingBean
-	QueueGauges queueGauges(JobQueues jobQueues, RedisQueueProperties properties,
-			ObjectProvider<MeterRegistry> meterRegistry) {
-		QueueGauges gauges = new QueueGauges(jobQueues, List.copyOf(properties.getQueues().keySet()));
-		gauges.bindTo(MeterRegistries.applicationOrNoop(meterRegistry));
-		return gauges;
+	QueueGauges queueGauges(JobQueues jobQueues, RedisQueueProperties properties) {
+		return new QueueGauges(jobQueues, List.copyOf(properties.getQueues().keySet()));
 	}
 
 }

@@ -15,16 +15,10 @@
  */
 package io.github.redisutils.autoconfigure;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-
+import io.github.redisutils.actuate.RateLimitsHealthIndicator;
 import io.github.redisutils.actuate.RedisHealthContribution;
-import io.github.redisutils.ratelimit.RateLimitPolicy;
 import io.github.redisutils.ratelimit.RateLimiterRegistry;
+import io.github.redisutils.ratelimit.RateLimitsStatus;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -32,7 +26,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
@@ -40,7 +33,8 @@ import org.springframework.context.annotation.Bean;
  * Adds a {@code rate-limits} child to the {@code redis} health composite: the policies,
  * and those whose last decision found Redis unavailable (and so fell back to their
  * failure mode). It stays UP: an outage shows in the {@code connection} child, and taking
- * an instance out of load balancing would not bring Redis back.
+ * an instance out of load balancing would not bring Redis back. Switched off alone by
+ * {@code management.health.redis.rate-limits.enabled=false}.
  *
  * @author redis-utils authors
  */
@@ -59,22 +53,10 @@ public final class RedisUtilsRateLimitHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "rateLimitsHealthContribution")
+	@ConditionalOnEnabledHealthIndicator("redis.rate-limits")
 	RedisHealthContribution rateLimitsHealthContribution(RateLimiterRegistry rateLimiterRegistry) {
-		return new RedisHealthContribution(CHILD, (HealthIndicator) () -> health(rateLimiterRegistry));
-	}
-
-	static Health health(RateLimiterRegistry registry) {
-		Map<String, String> policies = new LinkedHashMap<>();
-		for (RateLimitPolicy policy : registry.policies()) {
-			policies.put(policy.name(),
-					policy.algorithm().name().toLowerCase(Locale.ROOT).replace('_', '-') + ", " + policy.limit()
-							+ " per " + policy.window() + ", fails "
-							+ policy.failureMode().name().toLowerCase(Locale.ROOT));
-		}
-		Set<String> failing = registry.failingPolicies();
-		List<String> sorted = new ArrayList<>(failing);
-		sorted.sort(null);
-		return Health.up().withDetail("policies", policies).withDetail("failing", sorted).build();
+		return new RedisHealthContribution(CHILD,
+				new RateLimitsHealthIndicator(() -> RateLimitsStatus.of(rateLimiterRegistry)));
 	}
 
 }

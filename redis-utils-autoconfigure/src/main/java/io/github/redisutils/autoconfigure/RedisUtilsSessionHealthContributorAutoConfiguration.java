@@ -16,8 +16,10 @@
 package io.github.redisutils.autoconfigure;
 
 import io.github.redisutils.actuate.RedisHealthContribution;
+import io.github.redisutils.actuate.SessionsHealthIndicator;
 import io.github.redisutils.session.SessionMetrics;
-import io.github.redisutils.session.SessionsHealthIndicator;
+import io.github.redisutils.session.SessionStoreOptions;
+import io.github.redisutils.session.SessionsStatus;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -29,7 +31,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Adds the {@code sessions} child to the {@code redis} health contributor: the store's
- * settings and the number of live sessions.
+ * settings and the number of live sessions. Switched off alone by
+ * {@code management.health.redis.sessions.enabled=false}.
  *
  * @author redis-utils authors
  */
@@ -41,10 +44,12 @@ public final class RedisUtilsSessionHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "sessionsHealthContribution")
+	@ConditionalOnEnabledHealthIndicator("redis.sessions")
 	RedisHealthContribution sessionsHealthContribution(RedisSessionProperties properties,
 			SessionMetrics sessionMetrics) {
+		SessionStoreOptions options = properties.toOptions();
 		return new RedisHealthContribution("sessions",
-				new SessionsHealthIndicator(properties.toOptions(), sessionMetrics));
+				new SessionsHealthIndicator(() -> SessionsStatus.of(options, sessionMetrics)));
 	}
 
 }

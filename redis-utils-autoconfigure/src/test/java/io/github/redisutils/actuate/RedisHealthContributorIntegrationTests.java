@@ -124,7 +124,10 @@ class RedisHealthContributorIntegrationTests {
 						Duration took = Duration.ofNanos(System.nanoTime() - start);
 						assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 						assertThat(health.getDetails()).containsEntry("error", "No answer from Redis within 300 ms");
-						assertThat(took).isBetween(Duration.ofMillis(250), Duration.ofMillis(1500));
+						// The first call waits the timeout out; a later one may be
+						// answered
+						// sooner by the check still in flight, which reports the same.
+						assertThat(took).isBetween(Duration.ofMillis((i == 0) ? 250 : 0), Duration.ofMillis(1500));
 					}
 					assertThat(Thread.getAllStackTraces()
 						.keySet()

@@ -24,7 +24,7 @@ import io.github.redisutils.blacklist.LocalRevocationCache;
 import io.github.redisutils.blacklist.ReactiveTokenBlacklist;
 import io.github.redisutils.blacklist.RevocationSubscriber;
 import io.github.redisutils.blacklist.TokenBlacklist;
-import io.github.redisutils.blacklist.TokenBlacklistHealthIndicator;
+import io.github.redisutils.actuate.TokenBlacklistHealthIndicator;
 import io.github.redisutils.blacklist.TokenBlacklistMonitor;
 import io.github.redisutils.blacklist.TokenBlacklistOptions;
 import io.github.redisutils.blacklist.security.TokenBlacklistJwtDecoderPostProcessor;

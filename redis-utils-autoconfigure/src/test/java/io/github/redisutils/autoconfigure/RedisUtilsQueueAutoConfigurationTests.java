@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import io.github.redisutils.actuate.RedisHealthContribution;
 import io.github.redisutils.actuate.RedisHealthContributor;
 import io.github.redisutils.queue.JobHandlerBeanPostProcessor;
@@ -35,14 +37,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.validation.FieldError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +63,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author redis-utils authors
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RedisUtilsQueueAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -139,13 +150,14 @@ class RedisUtilsQueueAutoConfigurationTests {
 	void healthIsUpWithWarningsThenDownPastTheThresholds() {
 		UserQueues queues = new UserQueues(new QueueSizes(3, 0, 1, 2, 0, java.time.Duration.ofMinutes(10)));
 		this.contextRunner.withBean(JobQueues.class, () -> queues)
-			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withConfiguration(
+					AutoConfigurations.of(MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
 			.withPropertyValues("redis.queue.workers-enabled=false", "redis.queue.queues.orders.concurrency=1")
 			.run((context) -> {
 				Health health = health(context.getBean(RedisHealthContributor.class));
 				assertThat(health.getStatus()).isEqualTo(Status.UP);
-				assertThat(health.getDetails()).containsEntry("warnings",
-						List.of("orders: 2 dead jobs", "orders: oldest waiting job ready for PT10M"));
+				assertThat(health.getDetails()).containsEntry("warning",
+						"orders: 2 dead jobs; orders: oldest waiting job ready for PT10M");
 				assertThat(health.getDetails()).containsEntry("queues", Map.of("orders", Map.of("waiting", 3L,
 						"delayed", 0L, "active", 1L, "dead", 2L, "completed", 0L, "oldestWaitingAge", "PT10M")));
 				assertThat(context.getBean(MeterRegistry.class)
@@ -165,6 +177,88 @@ class RedisUtilsQueueAutoConfigurationTests {
 					"redis.queue.health.waiting-age-down=5m")
 			.run((context) -> assertThat(health(context.getBean(RedisHealthContributor.class)).getStatus())
 				.isEqualTo(Status.DOWN));
+	}
+
+	@Test
+	void deadJobsWarnButNeverTakeTheApplicationDownUnlessAThresholdIsSet() {
+		UserQueues queues = new UserQueues(new QueueSizes(0, 0, 0, 5000, 0, null));
+		this.contextRunner.withBean(JobQueues.class, () -> queues)
+			.withPropertyValues("redis.queue.workers-enabled=false", "redis.queue.queues.orders.concurrency=1")
+			.run((context) -> {
+				Health health = health(context.getBean(RedisHealthContributor.class));
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).containsEntry("warning", "orders: 5000 dead jobs");
+			});
+		this.contextRunner.withBean(JobQueues.class, () -> queues)
+			.withPropertyValues("redis.queue.workers-enabled=false", "redis.queue.queues.orders.concurrency=1",
+					"redis.queue.health.dead-down=5001")
+			.run((context) -> assertThat(health(context.getBean(RedisHealthContributor.class)).getStatus())
+				.isEqualTo(Status.UP));
+	}
+
+	@Test
+	void gaugesAreBoundOnceBySpringBootsMetricsSupport(CapturedOutput output) {
+		UserQueues queues = new UserQueues(new QueueSizes(1, 0, 0, 0, 0, null));
+		// Micrometer warns of a second registration once per JVM, then logs it at debug
+		// level: with debug on, every second registration shows.
+		Logger micrometer = (Logger) LoggerFactory.getLogger(MeterRegistry.class);
+		Level level = micrometer.getLevel();
+		micrometer.setLevel(Level.DEBUG);
+		try {
+			runWithMetrics(queues);
+		}
+		finally {
+			micrometer.setLevel(level);
+		}
+		assertThat(output).doesNotContain("already registered");
+	}
+
+	private void runWithMetrics(UserQueues queues) {
+		this.contextRunner.withBean(JobQueues.class, () -> queues)
+			.withConfiguration(
+					AutoConfigurations.of(MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
+			.withPropertyValues("redis.queue.workers-enabled=false", "redis.queue.queues.orders.concurrency=1")
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.find("redis.queue.depth").tag("queue", "orders").tag("state", "waiting").gauges())
+					.hasSize(1);
+				assertThat(registry.find("redis.queue.depth").gauge().value()).isNotNaN();
+			});
+	}
+
+	@Test
+	void blockTimeoutAtOrAboveTheCommandTimeoutFailsStartUpNamingBothKeys() {
+		this.contextRunner.withPropertyValues("spring.data.redis.timeout=2s", "redis.queue.block-timeout=2s")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				BindValidationException failure = findCause(context.getStartupFailure(), BindValidationException.class);
+				assertThat(failure.getValidationErrors().getAllErrors()).singleElement().satisfies((error) -> {
+					assertThat(((FieldError) error).getField()).isEqualTo("blockTimeout");
+					assertThat(error.getDefaultMessage()).contains("spring.data.redis.timeout (2000 ms)");
+				});
+				assertThat(failure.getValidationErrors().getName()).hasToString("redis.queue");
+			});
+		this.contextRunner.withPropertyValues("spring.data.redis.timeout=3s", "redis.queue.block-timeout=2s")
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withPropertyValues("redis.queue.block-timeout=60s")
+			.run((context) -> assertThat(context).hasFailed());
+	}
+
+	private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		throw new AssertionError("No " + type.getSimpleName() + " in " + failure);
+	}
+
+	@Test
+	void healthChildSwitchRemovesOnlyTheQueuesChild() {
+		this.contextRunner.withPropertyValues("management.health.redis.queues.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(JobQueues.class)
+				.hasSingleBean(RedisHealthContributor.class)
+				.doesNotHaveBean("queuesHealthContribution"));
 	}
 
 	@Test

@@ -26,7 +26,7 @@ import io.github.redisutils.session.LimitPolicy;
 import io.github.redisutils.session.SessionMetrics;
 import io.github.redisutils.session.SessionStore;
 import io.github.redisutils.session.SessionStoreOptions;
-import io.github.redisutils.session.SessionsHealthIndicator;
+import io.github.redisutils.actuate.SessionsHealthIndicator;
 import io.github.redisutils.test.RedisServers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;

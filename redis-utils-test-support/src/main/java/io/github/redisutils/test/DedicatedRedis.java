@@ -23,7 +23,8 @@ import io.lettuce.core.api.sync.RedisCommands;
 /**
  * A standalone Redis server owned by one test, which may {@link #stop()} it and
  * {@link #start()} it again on the same port to see how code copes with an outage or a
- * restart. Obtained from {@link RedisServers#dedicated()} or as a parameter resolved by
+ * restart, or {@link #pause()} it to see how code copes with a server that does not
+ * answer. Obtained from {@link RedisServers#dedicated()} or as a parameter resolved by
  * {@link RedisExtension}, which closes it after the test.
  * <p>
  * It is always started from a {@code redis-server} binary (the one on the {@code PATH},
@@ -35,6 +36,8 @@ public final class DedicatedRedis implements RedisEndpoint, AutoCloseable {
 	private final RedisProcess process;
 
 	private final Path directory;
+
+	private volatile boolean paused;
 
 	private DedicatedRedis(RedisProcess process, Path directory) {
 		this.process = process;
@@ -99,6 +102,7 @@ public final class DedicatedRedis implements RedisEndpoint, AutoCloseable {
 	 */
 	public void stop() {
 		this.process.stop();
+		this.paused = false;
 	}
 
 	/**
@@ -109,6 +113,28 @@ public final class DedicatedRedis implements RedisEndpoint, AutoCloseable {
 	 */
 	public void start() {
 		this.process.start();
+	}
+
+	/**
+	 * Freezes the server ({@code SIGSTOP}), as a hung or swapped-out server would be:
+	 * connections stay open and commands get no answer until {@link #resume()}. Closing
+	 * the server resumes it first.
+	 * @throws IllegalStateException if the server is stopped
+	 */
+	public void pause() {
+		this.process.signal("STOP");
+		this.paused = true;
+	}
+
+	/**
+	 * Lets a {@link #pause() paused} server go on ({@code SIGCONT}); commands sent
+	 * meanwhile are answered then. Does nothing if it is not paused.
+	 */
+	public void resume() {
+		if (this.paused) {
+			this.paused = false;
+			this.process.signal("CONT");
+		}
 	}
 
 	/**
@@ -125,6 +151,10 @@ public final class DedicatedRedis implements RedisEndpoint, AutoCloseable {
 	@Override
 	public void close() {
 		Cleanup.unregister(this);
+		if (this.paused && isRunning()) {
+			// A stopped process ignores SIGTERM until it is continued.
+			resume();
+		}
 		this.process.close();
 		Cleanup.deleteRecursively(this.directory);
 	}

@@ -192,6 +192,34 @@ final class RedisProcess implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Sends the process a signal with {@code kill}, for example {@code STOP} to freeze it
+	 * as a hung server would be, and {@code CONT} to let it go on.
+	 * @param signal the signal's name
+	 * @throws IllegalStateException if the process does not run or {@code kill} fails
+	 */
+	synchronized void signal(String signal) {
+		Process running = this.process;
+		if (running == null || !running.isAlive()) {
+			throw new IllegalStateException("redis-server on port " + this.port + " does not run");
+		}
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(running.pid()))
+				.redirectErrorStream(true)
+				.start();
+			if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+				throw new IllegalStateException("kill -" + signal + " " + running.pid() + " failed");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not run kill", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while signalling redis-server", ex);
+		}
+	}
+
 	synchronized boolean isRunning() {
 		return this.process != null && this.process.isAlive();
 	}

@@ -13,12 +13,14 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.redisutils.blacklist;
+package io.github.redisutils.actuate;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import io.github.redisutils.blacklist.LocalRevocationCache;
+import io.github.redisutils.blacklist.TokenBlacklistMonitor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.Health;

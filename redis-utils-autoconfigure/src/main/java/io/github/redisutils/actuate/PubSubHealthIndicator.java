@@ -13,12 +13,15 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.redisutils.pubsub;
+package io.github.redisutils.actuate;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+
+import io.github.redisutils.pubsub.PubSubStatus;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -27,26 +30,26 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * The {@code pubsub} child of the {@code redis} health contributor: whether the
  * subscription connection is up, how many listeners, channels and patterns are
  * registered, and each reliable consumer's pending entries and lag. It stays UP while the
- * subscription is down (Lettuce resubscribes by itself; Redis being unreachable is the
+ * subscription is down (it resubscribes by itself; Redis being unreachable is the
  * {@code connection} child's to report) and adds a {@code warning} detail.
  *
  * @author redis-utils authors
  */
 public class PubSubHealthIndicator implements HealthIndicator {
 
-	private final RedisPubSub pubSub;
+	private final Supplier<PubSubStatus> status;
 
 	/**
 	 * Create an indicator.
-	 * @param pubSub the pub/sub to report on
+	 * @param status reads the pub/sub's state, for example {@code redisPubSub::status}
 	 */
-	public PubSubHealthIndicator(RedisPubSub pubSub) {
-		this.pubSub = pubSub;
+	public PubSubHealthIndicator(Supplier<PubSubStatus> status) {
+		this.status = status;
 	}
 
 	@Override
 	public Health health() {
-		PubSubStatus status = this.pubSub.status();
+		PubSubStatus status = this.status.get();
 		Health.Builder health = Health.up()
 			.withDetail("subscribed", status.connected())
 			.withDetail("listeners", status.listeners())

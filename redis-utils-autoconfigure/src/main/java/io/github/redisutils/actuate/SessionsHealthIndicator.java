@@ -13,9 +13,13 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.redisutils.session;
+package io.github.redisutils.actuate;
 
 import java.util.Locale;
+import java.util.function.Supplier;
+
+import io.github.redisutils.session.SessionStoreOptions;
+import io.github.redisutils.session.SessionsStatus;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -30,33 +34,32 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  */
 public class SessionsHealthIndicator implements HealthIndicator {
 
-	private final SessionStoreOptions options;
-
-	private final SessionMetrics metrics;
+	private final Supplier<SessionsStatus> status;
 
 	/**
 	 * Create an indicator.
-	 * @param options the store's settings
-	 * @param metrics the store's meters
+	 * @param status reads the store's state, for example
+	 * {@code () -> SessionsStatus.of(options, sessionMetrics)}
 	 */
-	public SessionsHealthIndicator(SessionStoreOptions options, SessionMetrics metrics) {
-		this.options = options;
-		this.metrics = metrics;
+	public SessionsHealthIndicator(Supplier<SessionsStatus> status) {
+		this.status = status;
 	}
 
 	@Override
 	public Health health() {
-		long active = this.metrics.activeSessions();
+		SessionsStatus status = this.status.get();
+		SessionStoreOptions options = status.options();
+		long active = status.activeSessions();
 		Health.Builder health = Health.up()
 			.withDetail("activeSessions", (active >= 0) ? active : "unknown")
-			.withDetail("idleTimeout", this.options.idleTimeout().toString())
-			.withDetail("absoluteLifetime", this.options.absoluteLifetime().toString())
-			.withDetail("touchInterval", this.options.touchInterval().toString())
-			.withDetail("maxPerUser", this.options.maxPerUser())
-			.withDetail("limitPolicy", this.options.limitPolicy().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-		if (this.metrics.lastFailure() != null) {
-			health.withDetail("lastFailure", String.valueOf(this.metrics.lastFailure()))
-				.withDetail("warning", "Could not count the active sessions: " + this.metrics.lastError());
+			.withDetail("idleTimeout", options.idleTimeout().toString())
+			.withDetail("absoluteLifetime", options.absoluteLifetime().toString())
+			.withDetail("touchInterval", options.touchInterval().toString())
+			.withDetail("maxPerUser", options.maxPerUser())
+			.withDetail("limitPolicy", options.limitPolicy().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+		if (status.lastFailure() != null) {
+			health.withDetail("lastFailure", String.valueOf(status.lastFailure()))
+				.withDetail("warning", "Could not count the active sessions: " + status.lastError());
 		}
 		return health.build();
 	}
