@@ -219,6 +219,7 @@ final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle {
 
 	private void unregister(DefaultSubscription subscription) {
 		List<StreamConsumer> stopped = new ArrayList<>();
+		List<CompletableFuture<Boolean>> confirmations = new ArrayList<>();
 		synchronized (this.lifecycleMonitor) {
 			if (!this.subscriptions.remove(subscription)) {
 				return;
@@ -234,17 +235,15 @@ final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle {
 					return list.isEmpty() ? null : list;
 				});
 				if (remaining == null) {
-					if (registration.pattern != null) {
-						this.connection.punsubscribe(registration.redisName);
-					}
-					else {
-						this.connection.unsubscribe(registration.redisName);
-					}
+					confirmations
+						.add((registration.pattern != null) ? this.connection.punsubscribe(registration.redisName)
+								: this.connection.unsubscribe(registration.redisName));
 				}
 			}
 			this.consumers.removeAll(subscription.consumers);
 			stopped.addAll(subscription.consumers);
 		}
+		awaitConfirmations(confirmations);
 		for (StreamConsumer consumer : stopped) {
 			consumer.stop(this.options.shutdownTimeout());
 		}
@@ -253,9 +252,10 @@ final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle {
 	// Receiving
 
 	/**
-	 * Wait, outside any monitor and bounded, for the server to confirm new subscriptions:
-	 * a message published once {@code register} returned is then received. While Redis is
-	 * down the subscription is made on reconnection.
+	 * Wait, outside any monitor and bounded, for the server to confirm (un)subscriptions:
+	 * a message published once {@code register} returned is then received, and none once
+	 * {@code close} returned. While Redis is down the subscription is made on
+	 * reconnection.
 	 */
 	private static void awaitConfirmations(List<CompletableFuture<Boolean>> confirmations) {
 		long deadline = System.nanoTime() + SUBSCRIBE_WAIT.toNanos();
