@@ -54,11 +54,15 @@ public class LocksHealthIndicator implements HealthIndicator {
 		if (status.lastRenewal() != null) {
 			watchdog.put("lastRenewal", status.lastRenewal().toString());
 		}
-		return Health.up()
+		Health.Builder health = Health.up()
 			.withDetail("held", status.held())
 			.withDetail("lost", status.lost())
-			.withDetail("watchdog", watchdog)
-			.build();
+			.withDetail("watchdog", watchdog);
+		if (!status.subscription().refused().isEmpty()) {
+			health.withDetail("warning", "Redis refused to subscribe to " + status.subscription().refused()
+					+ ": waiters poll instead of being woken; grant the ACL user '&<pattern>' for each");
+		}
+		return health.build();
 	}
 
 }

@@ -68,7 +68,12 @@ public class PubSubHealthIndicator implements HealthIndicator {
 			}
 			health.withDetail("reliable", reliable);
 		}
-		if (!status.connected() && (status.channels() > 0 || status.patterns() > 0)) {
+		if (!status.refused().isEmpty()) {
+			health.withDetail("refused", status.refused());
+			health.withDetail("warning", "Redis refused to subscribe to " + status.refused()
+					+ ": grant the ACL user the channel rule '&<name>' for each");
+		}
+		else if (!status.connected() && (status.channels() > 0 || status.patterns() > 0)) {
 			health.withDetail("warning",
 					"Not subscribed: messages published now are lost for this instance (use the reliable mode where that matters)");
 		}

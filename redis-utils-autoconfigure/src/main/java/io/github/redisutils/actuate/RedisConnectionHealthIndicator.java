@@ -20,11 +20,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.redisutils.core.RedisThreads;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -58,7 +57,7 @@ public class RedisConnectionHealthIndicator implements HealthIndicator, Disposab
 
 	private final Duration latencyThreshold;
 
-	private final ExecutorService executor = Executors.newCachedThreadPool(new DaemonThreadFactory());
+	private final ExecutorService executor;
 
 	private @Nullable CompletableFuture<RedisConnectionProbe.Report> inFlight;
 
@@ -70,6 +69,19 @@ public class RedisConnectionHealthIndicator implements HealthIndicator, Disposab
 	 */
 	public RedisConnectionHealthIndicator(RedisConnectionFactory connectionFactory, Duration timeout,
 			Duration latencyThreshold) {
+		this(connectionFactory, timeout, latencyThreshold, RedisThreads.platform());
+	}
+
+	/**
+	 * Create an indicator whose probe threads come from the given source.
+	 * @param connectionFactory the application's connection factory
+	 * @param timeout longest wait for an answer before reporting DOWN
+	 * @param latencyThreshold round trip above which a warning detail is added
+	 * @param threads where probe threads come from
+	 */
+	public RedisConnectionHealthIndicator(RedisConnectionFactory connectionFactory, Duration timeout,
+			Duration latencyThreshold, RedisThreads threads) {
+		this.executor = Executors.newCachedThreadPool(threads.factory("health"));
 		this.probe = new RedisConnectionProbe(connectionFactory);
 		this.timeout = timeout;
 		this.latencyThreshold = latencyThreshold;
@@ -141,19 +153,6 @@ public class RedisConnectionHealthIndicator implements HealthIndicator, Disposab
 	@Override
 	public void destroy() {
 		this.executor.shutdownNow();
-	}
-
-	private static final class DaemonThreadFactory implements ThreadFactory {
-
-		private final AtomicInteger count = new AtomicInteger();
-
-		@Override
-		public Thread newThread(Runnable task) {
-			Thread thread = new Thread(task, "redis-health-" + this.count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		}
-
 	}
 
 }

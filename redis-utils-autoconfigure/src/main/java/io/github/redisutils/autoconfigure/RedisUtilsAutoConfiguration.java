@@ -17,6 +17,7 @@ package io.github.redisutils.autoconfigure;
 
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.RedisServerClock;
+import io.github.redisutils.core.RedisThreads;
 import io.github.redisutils.core.codec.ValueCodec;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +30,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -66,6 +68,14 @@ public final class RedisUtilsAutoConfiguration {
 	@ConditionalOnMissingBean
 	RedisServerClock redisServerClock(RedisConnectionFactory redisConnectionFactory) {
 		return new RedisServerClock(redisConnectionFactory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RedisThreads redisThreads(Environment environment) {
+		// Boot's own switch: virtual threads where spring.threads.virtual.enabled=true
+		// and the JVM has them.
+		return RedisThreads.of(Threading.VIRTUAL.isActive(environment));
 	}
 
 }

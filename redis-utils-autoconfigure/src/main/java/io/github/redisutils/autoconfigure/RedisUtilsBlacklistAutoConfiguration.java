@@ -22,6 +22,7 @@ import io.github.redisutils.blacklist.TokenBlacklist;
 import io.github.redisutils.blacklist.TokenBlacklistMonitor;
 import io.github.redisutils.blacklist.security.TokenBlacklistJwtDecoderPostProcessor;
 import io.github.redisutils.core.RedisKeys;
+import io.github.redisutils.core.RedisThreads;
 import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
@@ -90,8 +91,11 @@ public final class RedisUtilsBlacklistAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		RevocationSubscriber revocationSubscriber(LettuceConnectionFactory redisConnectionFactory, RedisKeys redisKeys,
-				LocalRevocationCache localRevocationCache) {
-			return new RevocationSubscriber(redisConnectionFactory, redisKeys, localRevocationCache);
+				LocalRevocationCache localRevocationCache, ObjectProvider<RedisThreads> redisThreads,
+				ObjectProvider<MeterRegistry> meterRegistry) {
+			return new RevocationSubscriber(redisConnectionFactory, redisKeys, localRevocationCache,
+					redisThreads.getIfAvailable(RedisThreads::platform),
+					MeterRegistries.applicationOrNoop(meterRegistry));
 		}
 
 	}

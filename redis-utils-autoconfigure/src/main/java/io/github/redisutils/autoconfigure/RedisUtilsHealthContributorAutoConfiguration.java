@@ -18,6 +18,7 @@ package io.github.redisutils.autoconfigure;
 import io.github.redisutils.actuate.RedisConnectionHealthIndicator;
 import io.github.redisutils.actuate.RedisHealthContribution;
 import io.github.redisutils.actuate.RedisHealthContributor;
+import io.github.redisutils.core.RedisThreads;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -54,10 +55,11 @@ public final class RedisUtilsHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = { "redisHealthIndicator", "redisHealthContributor" })
 	RedisHealthContributor redisHealthContributor(RedisConnectionFactory redisConnectionFactory,
-			RedisUtilsProperties properties, ObjectProvider<RedisHealthContribution> contributions) {
+			RedisUtilsProperties properties, ObjectProvider<RedisHealthContribution> contributions,
+			ObjectProvider<RedisThreads> redisThreads) {
 		RedisUtilsProperties.Health health = properties.getHealth();
 		RedisConnectionHealthIndicator connection = new RedisConnectionHealthIndicator(redisConnectionFactory,
-				health.getTimeout(), health.getLatencyThreshold());
+				health.getTimeout(), health.getLatencyThreshold(), redisThreads.getIfAvailable(RedisThreads::platform));
 		return new RedisHealthContributor(connection, contributions.orderedStream().toList(), health.getTimeout());
 	}
 

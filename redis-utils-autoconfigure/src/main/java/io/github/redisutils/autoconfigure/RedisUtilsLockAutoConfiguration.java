@@ -16,6 +16,7 @@
 package io.github.redisutils.autoconfigure;
 
 import io.github.redisutils.core.RedisKeys;
+import io.github.redisutils.core.RedisThreads;
 import io.github.redisutils.lock.DistributedLockAdvisor;
 import io.github.redisutils.lock.DistributedLockInterceptor;
 import io.github.redisutils.lock.DistributedLocks;
@@ -56,9 +57,10 @@ public final class RedisUtilsLockAutoConfiguration {
 	@ConditionalOnMissingBean
 	DistributedLocks distributedLocks(RedisConnectionFactory redisConnectionFactory, RedisKeys redisKeys,
 			RedisLockProperties properties, ObjectProvider<MeterRegistry> meterRegistry,
-			ObjectProvider<LockLostListener> lostListeners) {
+			ObjectProvider<LockLostListener> lostListeners, ObjectProvider<RedisThreads> redisThreads) {
 		return DistributedLocks.create(redisConnectionFactory, redisKeys, properties.toLockOptions(),
-				MeterRegistries.applicationOrNoop(meterRegistry), lostListeners.orderedStream().toList());
+				MeterRegistries.applicationOrNoop(meterRegistry), lostListeners.orderedStream().toList(),
+				redisThreads.getIfAvailable(RedisThreads::platform));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -18,6 +18,7 @@ package io.github.redisutils.autoconfigure;
 import java.util.UUID;
 
 import io.github.redisutils.core.RedisKeys;
+import io.github.redisutils.core.RedisThreads;
 import io.github.redisutils.core.codec.ValueCodec;
 import io.github.redisutils.pubsub.PubSubListenerProcessor;
 import io.github.redisutils.pubsub.RedisPubSub;
@@ -54,13 +55,14 @@ public final class RedisUtilsPubSubAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RedisPubSub redisPubSub(LettuceConnectionFactory redisConnectionFactory, RedisKeys redisKeys, ValueCodec valueCodec,
-			RedisPubSubProperties properties, Environment environment, ObjectProvider<MeterRegistry> meterRegistry) {
+			RedisPubSubProperties properties, Environment environment, ObjectProvider<MeterRegistry> meterRegistry,
+			ObjectProvider<RedisThreads> redisThreads) {
 		String applicationName = environment.getProperty("spring.application.name");
 		String group = (applicationName != null && !applicationName.isBlank()) ? applicationName : redisKeys.prefix();
 		String consumer = UUID.randomUUID().toString();
 		return RedisPubSub.create(redisConnectionFactory, valueCodec,
 				properties.toOptions(redisKeys.prefix(), group, consumer),
-				MeterRegistries.applicationOrNoop(meterRegistry));
+				MeterRegistries.applicationOrNoop(meterRegistry), redisThreads.getIfAvailable(RedisThreads::platform));
 	}
 
 	@Bean

@@ -18,6 +18,7 @@ package io.github.redisutils.autoconfigure;
 import java.util.List;
 
 import io.github.redisutils.core.RedisKeys;
+import io.github.redisutils.core.RedisThreads;
 import io.github.redisutils.core.codec.ValueCodec;
 import io.github.redisutils.queue.JobHandlerBeanPostProcessor;
 import io.github.redisutils.queue.JobHandlers;
@@ -80,10 +81,10 @@ public final class RedisUtilsQueueAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "redis.queue.workers-enabled", matchIfMissing = true)
 	QueueWorkers queueWorkers(JobQueues jobQueues, JobHandlers jobHandlers, RedisQueueProperties properties,
-			ObjectProvider<MeterRegistry> meterRegistry) {
+			ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<RedisThreads> redisThreads) {
 		return new QueueWorkers(jobQueues, jobHandlers, List.copyOf(properties.getQueues().keySet()),
 				properties.getBlockTimeout(), properties.getShutdownTimeout(),
-				MeterRegistries.applicationOrNoop(meterRegistry));
+				MeterRegistries.applicationOrNoop(meterRegistry), redisThreads.getIfAvailable(RedisThreads::platform));
 	}
 
 	// A MeterBinder bean: Spring Boot's metrics support binds it to every registry, once.

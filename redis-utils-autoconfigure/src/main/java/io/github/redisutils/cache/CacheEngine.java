@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.redisutils.cache.CacheCommands.NamespaceRead;
 import io.github.redisutils.cache.EntryCodec.Entry;
+import io.github.redisutils.core.RateLimitedLog;
 import io.github.redisutils.core.RedisUtilsException;
 import io.github.redisutils.core.codec.ValueCodecException;
 import org.apache.commons.logging.LogFactory;

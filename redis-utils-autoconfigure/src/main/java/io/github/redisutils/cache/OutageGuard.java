@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
+import io.github.redisutils.core.RateLimitedLog;
 import org.apache.commons.logging.LogFactory;
 
 /**

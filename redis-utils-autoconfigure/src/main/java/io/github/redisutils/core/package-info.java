@@ -15,7 +15,14 @@
  */
 /**
  * Shared building blocks: key naming, Lua script loading, the Redis call layer, the Redis
- * server clock and the exception hierarchy.
+ * server clock, the exception hierarchy, the one pub/sub subscription component
+ * ({@link io.github.redisutils.core.RedisSubscription}: resubscription with back-off,
+ * connected and disconnected callbacks, refused subscriptions, {@code reconnect()} on
+ * demand; why it is not Spring Data Redis's listener container is told in the
+ * {@code pubsub} package), the one thread factory
+ * ({@link io.github.redisutils.core.RedisThreads}: {@code redis-utils-<feature>-N}
+ * daemons, virtual with {@code spring.threads.virtual.enabled} on Java 21+) and the one
+ * rate-limited warning log ({@link io.github.redisutils.core.RateLimitedLog}).
  * <p>
  * Every feature runs its commands and scripts through
  * {@link io.github.redisutils.core.RedisCalls} and decodes replies and stored fields with

@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import io.github.redisutils.core.RedisKeys;
+import io.github.redisutils.core.RedisSubscription;
+import io.github.redisutils.core.RedisThreads;
 import io.github.redisutils.core.RedisUnavailableException;
 import io.github.redisutils.lock.LockLostEvent.Reason;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,6 +36,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.util.Assert;
 
 /**
@@ -71,13 +74,15 @@ final class DefaultDistributedLocks implements DistributedLocks {
 	private final AtomicLong lost = new AtomicLong();
 
 	DefaultDistributedLocks(RedisConnectionFactory connectionFactory, RedisKeys redisKeys, LockOptions options,
-			MeterRegistry meterRegistry, List<LockLostListener> lostListeners) {
+			MeterRegistry meterRegistry, List<LockLostListener> lostListeners, RedisThreads threads) {
 		this.keys = redisKeys.feature("lock");
 		this.scripts = new LockScripts(connectionFactory);
-		this.waiters = new LockWaiters(connectionFactory, this.keys.pattern());
+		this.waiters = new LockWaiters((connectionFactory instanceof LettuceConnectionFactory lettuce)
+				? (listener) -> RedisSubscription.create(lettuce, "lock", listener, threads, meterRegistry) : null,
+				this.keys.pattern());
 		this.leaseMillis = options.lease().toMillis();
 		this.pollNanos = options.pollInterval().toNanos();
-		this.watchdog = new LockWatchdog(this.scripts, this.leaseMillis, options.registryName(), this::lost);
+		this.watchdog = new LockWatchdog(this.scripts, this.leaseMillis, options.registryName(), this::lost, threads);
 		this.metrics = new LockMetrics(meterRegistry, options.registryName(), this::heldCount);
 		this.lostListeners = List.copyOf(lostListeners);
 	}
@@ -256,7 +261,7 @@ final class DefaultDistributedLocks implements DistributedLocks {
 	@Override
 	public LocksStatus status() {
 		return new LocksStatus(heldCount(), this.watchdog.size(), this.watchdog.state(), this.watchdog.lastRenewal(),
-				this.lost.get());
+				this.lost.get(), this.waiters.status());
 	}
 
 	@Override
@@ -267,6 +272,13 @@ final class DefaultDistributedLocks implements DistributedLocks {
 
 	LockScripts scripts() {
 		return this.scripts;
+	}
+
+	/**
+	 * Drop the lock-release subscription and subscribe again from scratch.
+	 */
+	void reconnect() {
+		this.waiters.reconnect();
 	}
 
 	LockWaiters waiters() {

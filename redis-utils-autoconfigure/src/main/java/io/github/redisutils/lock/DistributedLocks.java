@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 
 import io.github.redisutils.core.InvalidKeyPartException;
 import io.github.redisutils.core.RedisKeys;
+import io.github.redisutils.core.RedisThreads;
 import io.github.redisutils.core.RedisUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -129,7 +130,25 @@ public interface DistributedLocks extends AutoCloseable {
 	 */
 	static DistributedLocks create(RedisConnectionFactory connectionFactory, RedisKeys redisKeys, LockOptions options,
 			MeterRegistry meterRegistry, List<LockLostListener> lostListeners) {
-		return new DefaultDistributedLocks(connectionFactory, redisKeys, options, meterRegistry, lostListeners);
+		return create(connectionFactory, redisKeys, options, meterRegistry, lostListeners, RedisThreads.platform());
+	}
+
+	/**
+	 * Create a registry whose threads (watchdog, renewers, the lock-release
+	 * subscription's worker) come from the given source.
+	 * @param connectionFactory the connection factory to Redis; waiters are woken by
+	 * pub/sub with a Lettuce factory, and poll otherwise
+	 * @param redisKeys the key builder
+	 * @param options the registry's options
+	 * @param meterRegistry where the {@code redis.lock.*} meters go
+	 * @param lostListeners what to tell when a lock renewed by the watchdog is lost
+	 * @param threads where threads come from
+	 * @return the registry
+	 */
+	static DistributedLocks create(RedisConnectionFactory connectionFactory, RedisKeys redisKeys, LockOptions options,
+			MeterRegistry meterRegistry, List<LockLostListener> lostListeners, RedisThreads threads) {
+		return new DefaultDistributedLocks(connectionFactory, redisKeys, options, meterRegistry, lostListeners,
+				threads);
 	}
 
 }

@@ -15,58 +15,52 @@
  */
 package io.github.redisutils.lock;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import io.github.redisutils.core.RedisSubscription;
+import io.github.redisutils.core.SubscriptionStatus;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.data.redis.connection.Message;
-import org.springframework.data.redis.connection.MessageListener;
-import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
  * Wakes waiting threads when a lock they wait for is released.
  * <p>
- * One pattern subscription per registry ({@code PSUBSCRIBE <prefix>:lock:*}) on its own
- * connection, made when the first thread has to wait; the release script publishes on the
- * lock's channel. On Redis Cluster, classic pub/sub messages reach every node, so one
- * subscription to any node hears every release. Each message costs one map look-up here
- * and unparks the threads of this registry waiting for that lock; nothing blocks the
- * connection's event loop. Messages can be lost (a reconnection, a subscription not yet
- * confirmed), which is why waiters also poll at a bounded interval.
+ * One pattern subscription per registry ({@code PSUBSCRIBE <prefix>:lock:*}) through a
+ * {@link RedisSubscription}, started when the first thread has to wait; the release
+ * script publishes on the lock's channel. On Redis Cluster, classic pub/sub messages
+ * reach every node, so one subscription to any node hears every release. Each message
+ * costs one map look-up here and unparks the threads of this registry waiting for that
+ * lock; nothing blocks the connection's event loop. Messages can be lost (a reconnection,
+ * a subscription not yet confirmed, a pattern the ACL user may not subscribe to), which
+ * is why waiters also poll at a bounded interval. Without a subscription (a connection
+ * factory other than Lettuce's) waiters only poll.
  *
  * @author redis-utils authors
  */
-final class LockWaiters implements MessageListener, AutoCloseable {
+final class LockWaiters implements RedisSubscription.Listener, AutoCloseable {
 
-	private static final Log logger = LogFactory.getLog(LockWaiters.class);
+	private final @Nullable RedisSubscription subscription;
 
-	private static final long RETRY_SUBSCRIBE_NANOS = TimeUnit.SECONDS.toNanos(1);
-
-	private final RedisConnectionFactory connectionFactory;
-
-	private final byte[] pattern;
+	private final String pattern;
 
 	private final ConcurrentHashMap<String, Set<Waiter>> waiting = new ConcurrentHashMap<>();
 
-	private final ReentrantLock subscribing = new ReentrantLock();
-
-	private volatile @Nullable RedisConnection subscription;
-
-	private volatile long nextAttemptNanos = System.nanoTime();
+	private final AtomicBoolean started = new AtomicBoolean();
 
 	private volatile boolean closed;
 
-	LockWaiters(RedisConnectionFactory connectionFactory, String pattern) {
-		this.connectionFactory = connectionFactory;
-		this.pattern = pattern.getBytes(StandardCharsets.UTF_8);
+	/**
+	 * Create the waiters of one registry.
+	 * @param subscriptions makes the subscription, told this object as its listener;
+	 * {@code null} to poll only
+	 * @param pattern the pattern release channels match
+	 */
+	LockWaiters(java.util.function.@Nullable Function<RedisSubscription.Listener, RedisSubscription> subscriptions,
+			String pattern) {
+		this.subscription = (subscriptions != null) ? subscriptions.apply(this) : null;
+		this.pattern = pattern;
 	}
 
 	/**
@@ -93,74 +87,52 @@ final class LockWaiters implements MessageListener, AutoCloseable {
 	}
 
 	boolean isSubscribed() {
-		return this.subscription != null;
+		RedisSubscription current = this.subscription;
+		return current != null && current.isConnected() && current.status().refused().isEmpty();
+	}
+
+	SubscriptionStatus status() {
+		RedisSubscription current = this.subscription;
+		return (current != null) ? current.status() : SubscriptionStatus.none();
+	}
+
+	/**
+	 * Drop the subscription connection and subscribe again from scratch.
+	 */
+	void reconnect() {
+		RedisSubscription current = this.subscription;
+		if (current != null) {
+			current.reconnect();
+		}
 	}
 
 	@Override
-	public void onMessage(Message message, byte @Nullable [] pattern) {
-		Set<Waiter> waiters = this.waiting.get(new String(message.getChannel(), StandardCharsets.UTF_8));
+	public void message(String pattern, String channel, byte[] message) {
+		Set<Waiter> waiters = this.waiting.get(channel);
 		if (waiters != null) {
 			waiters.forEach(Waiter::wake);
 		}
 	}
 
 	private void ensureSubscribed() {
-		if (this.subscription != null || this.closed || System.nanoTime() - this.nextAttemptNanos < 0
-				|| !this.subscribing.tryLock()) {
+		RedisSubscription current = this.subscription;
+		if (current == null || this.closed || this.started.get() || !this.started.compareAndSet(false, true)) {
 			// Until subscribed, waiters poll: nobody waits for the subscription itself.
 			return;
 		}
-		try {
-			if (this.subscription == null && !this.closed) {
-				subscribe();
-			}
-		}
-		finally {
-			this.subscribing.unlock();
-		}
-	}
-
-	private void subscribe() {
-		RedisConnection connection = null;
-		try {
-			connection = this.connectionFactory.getConnection();
-			connection.pSubscribe(this, this.pattern);
-			this.subscription = connection;
-		}
-		catch (RuntimeException ex) {
-			this.nextAttemptNanos = System.nanoTime() + RETRY_SUBSCRIBE_NANOS;
-			logger.debug("Could not subscribe to lock releases; waiters poll meanwhile", ex);
-			if (connection != null) {
-				closeQuietly(connection);
-			}
+		current.psubscribe(this.pattern);
+		current.start();
+		if (this.closed) {
+			current.stop();
 		}
 	}
 
 	@Override
 	public void close() {
 		this.closed = true;
-		this.subscribing.lock();
-		try {
-			RedisConnection connection = this.subscription;
-			this.subscription = null;
-			if (connection != null) {
-				closeQuietly(connection);
-			}
-		}
-		finally {
-			this.subscribing.unlock();
-		}
-	}
-
-	private static void closeQuietly(RedisConnection connection) {
-		try {
-			if (connection.getSubscription() != null) {
-				connection.getSubscription().close();
-			}
-			connection.close();
-		}
-		catch (RuntimeException ex) {
-			logger.debug("Could not close the lock release subscription", ex);
+		RedisSubscription current = this.subscription;
+		if (current != null) {
+			current.stop();
 		}
 	}
 

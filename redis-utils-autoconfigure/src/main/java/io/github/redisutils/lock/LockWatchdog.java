@@ -27,11 +27,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.github.redisutils.core.RedisThreads;
 import io.github.redisutils.core.RedisUnavailableException;
 import io.github.redisutils.lock.LockLostEvent.Reason;
 import io.github.redisutils.lock.LocksStatus.WatchdogState;
@@ -73,7 +73,7 @@ final class LockWatchdog implements AutoCloseable {
 
 	private final long roundMillis;
 
-	private final String threadName;
+	private final RedisThreads threads;
 
 	private final LostHandler lostHandler;
 
@@ -91,13 +91,14 @@ final class LockWatchdog implements AutoCloseable {
 
 	private volatile @Nullable Instant lastRenewal;
 
-	LockWatchdog(LockScripts scripts, long leaseMillis, String registryName, LostHandler lostHandler) {
+	LockWatchdog(LockScripts scripts, long leaseMillis, String registryName, LostHandler lostHandler,
+			RedisThreads threads) {
 		this.scripts = scripts;
 		this.leaseMillis = leaseMillis;
 		this.intervalMillis = Math.max(1, leaseMillis / 3);
 		// Leaves the next round time to start within two thirds of the lease.
 		this.roundMillis = Math.max(1, this.intervalMillis * 3 / 4);
-		this.threadName = "redis-lock-watchdog-" + registryName;
+		this.threads = threads;
 		this.lostHandler = lostHandler;
 	}
 
@@ -141,12 +142,13 @@ final class LockWatchdog implements AutoCloseable {
 		}
 		synchronized (this.startLock) {
 			if (this.executor == null) {
-				ScheduledThreadPoolExecutor created = new ScheduledThreadPoolExecutor(1, daemon(this.threadName));
+				ScheduledThreadPoolExecutor created = new ScheduledThreadPoolExecutor(1,
+						this.threads.factory("lock-watchdog"));
 				if (this.state != WatchdogState.STOPPED) {
 					// At most one task per server at a time, so as many threads as
 					// servers.
 					this.renewers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
-							new SynchronousQueue<>(), daemon(this.threadName + "-renewer"));
+							new SynchronousQueue<>(), this.threads.factory("lock-renewer"));
 					created.scheduleWithFixedDelay(this::renewAll, this.intervalMillis, this.intervalMillis,
 							TimeUnit.MILLISECONDS);
 					this.state = WatchdogState.RUNNING;
@@ -158,14 +160,6 @@ final class LockWatchdog implements AutoCloseable {
 			}
 			return this.executor;
 		}
-	}
-
-	private static ThreadFactory daemon(String name) {
-		return (runnable) -> {
-			Thread thread = new Thread(runnable, name);
-			thread.setDaemon(true);
-			return thread;
-		};
 	}
 
 	void renewAll() {

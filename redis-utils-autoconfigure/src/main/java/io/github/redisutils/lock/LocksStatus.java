@@ -17,6 +17,7 @@ package io.github.redisutils.lock;
 
 import java.time.Instant;
 
+import io.github.redisutils.core.SubscriptionStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,9 +28,12 @@ import org.jspecify.annotations.Nullable;
  * @param watchdog the watchdog's state
  * @param lastRenewal when the watchdog last renewed locks successfully, if ever
  * @param lost locks lost since the registry started
+ * @param subscription the lock-release subscription that wakes waiters (waiters poll
+ * while it is down or refused)
  * @author redis-utils authors
  */
-public record LocksStatus(int held, int renewing, WatchdogState watchdog, @Nullable Instant lastRenewal, long lost) {
+public record LocksStatus(int held, int renewing, WatchdogState watchdog, @Nullable Instant lastRenewal, long lost,
+		SubscriptionStatus subscription) {
 
 	/**
 	 * State of the watchdog.

@@ -17,23 +17,31 @@ package io.github.redisutils.pubsub;
 
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
+import io.github.redisutils.core.RateLimitedLog;
 import io.github.redisutils.core.RedisCalls;
 import io.github.redisutils.core.RedisKeys;
+import io.github.redisutils.core.RedisSubscription;
+import io.github.redisutils.core.RedisThreads;
+import io.github.redisutils.core.RedisUnavailableException;
+import io.github.redisutils.core.RedisUtilsException;
+import io.github.redisutils.core.SubscriptionStatus;
 import io.github.redisutils.core.codec.ValueCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
@@ -50,7 +58,7 @@ import org.springframework.util.Assert;
 
 /**
  * Default {@link RedisPubSub}: publishes through the application's connection factory,
- * receives classic messages on one {@link PubSubConnection} and hands each to a bounded
+ * receives classic messages on one {@link RedisSubscription} and hands each to a bounded
  * thread pool (a full queue drops the message and counts it: pub/sub is at most once
  * anyway, and a stalled handler must not grow memory without bound), and consumes each
  * reliable channel with a {@link StreamConsumer}.
@@ -61,7 +69,7 @@ final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(DefaultRedisPubSub.class);
 
-	private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
+	private static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(5);
 
 	private final LettuceConnectionFactory connectionFactory;
 
@@ -79,7 +87,9 @@ final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle {
 
 	private volatile @Nullable ThreadPoolExecutor executor;
 
-	private final PubSubConnection connection;
+	private final RedisThreads threads;
+
+	private final RedisSubscription connection;
 
 	private final Map<String, List<Registration>> channels = new ConcurrentHashMap<>();
 
@@ -89,22 +99,22 @@ final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle {
 
 	private final Set<DefaultSubscription> subscriptions = ConcurrentHashMap.newKeySet();
 
-	private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
+	private final RateLimitedLog log = new RateLimitedLog(logger, Duration.ofSeconds(10));
 
 	private final Object lifecycleMonitor = new Object();
 
 	private volatile boolean running;
 
 	DefaultRedisPubSub(LettuceConnectionFactory connectionFactory, ValueCodec codec, PubSubOptions options,
-			MeterRegistry meterRegistry) {
+			MeterRegistry meterRegistry, RedisThreads threads) {
 		this.connectionFactory = connectionFactory;
+		this.threads = threads;
 		this.codec = codec;
 		this.options = options;
 		this.names = RedisKeys.withPrefix(options.namespace()).feature("pubsub");
 		this.namespacePrefix = this.names.key("x").substring(0, this.names.key("x").length() - 1);
 		this.metrics = new PubSubMetrics(meterRegistry, options.maxChannelTags());
-		this.connection = new PubSubConnection(connectionFactory, new Receiver(), this.channels::keySet,
-				this.patterns::keySet);
+		this.connection = RedisSubscription.create(connectionFactory, "pubsub", new Receiver(), threads, meterRegistry);
 	}
 
 	// Publishing
@@ -173,6 +183,7 @@ final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle {
 			registrations.add(new Registration(pattern, pattern, envelopeType, definition, redisPattern(pattern)));
 		}
 		DefaultSubscription subscription = new DefaultSubscription(registrations, started);
+		List<CompletableFuture<Boolean>> confirmations = new ArrayList<>();
 		synchronized (this.lifecycleMonitor) {
 			this.subscriptions.add(subscription);
 			for (Registration registration : registrations) {
@@ -180,7 +191,7 @@ final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle {
 					String group = (definition.group() != null) ? definition.group() : this.options.reliable().group();
 					StreamConsumer consumer = new StreamConsumer(this.connectionFactory,
 							streamKey(registration.declared), registration.declared, group, this.options.reliable(),
-							new ReliableHandler(registration));
+							new ReliableHandler(registration), this.threads);
 					started.add(consumer);
 					this.consumers.add(consumer);
 					if (this.running) {
@@ -192,15 +203,19 @@ final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle {
 							: this.channels;
 					routes.computeIfAbsent(registration.redisName, (k) -> new CopyOnWriteArrayList<>())
 						.add(registration);
-					this.connection.sync(registration.redisName, registration.pattern != null, true);
+					confirmations
+						.add((registration.pattern != null) ? this.connection.psubscribe(registration.redisName)
+								: this.connection.subscribe(registration.redisName));
 				}
 			}
 		}
+		awaitConfirmations(confirmations);
 		return subscription;
 	}
 
 	private void unregister(DefaultSubscription subscription) {
 		List<StreamConsumer> stopped = new ArrayList<>();
+		List<CompletableFuture<Boolean>> confirmations = new ArrayList<>();
 		synchronized (this.lifecycleMonitor) {
 			if (!this.subscriptions.remove(subscription)) {
 				return;
@@ -216,12 +231,15 @@ final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle {
 					return list.isEmpty() ? null : list;
 				});
 				if (remaining == null) {
-					this.connection.sync(registration.redisName, registration.pattern != null, false);
+					confirmations
+						.add((registration.pattern != null) ? this.connection.punsubscribe(registration.redisName)
+								: this.connection.unsubscribe(registration.redisName));
 				}
 			}
 			this.consumers.removeAll(subscription.consumers);
 			stopped.addAll(subscription.consumers);
 		}
+		awaitConfirmations(confirmations);
 		for (StreamConsumer consumer : stopped) {
 			consumer.stop(this.options.shutdownTimeout());
 		}
@@ -229,7 +247,29 @@ final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle {
 
 	// Receiving
 
-	private final class Receiver implements PubSubConnection.Receiver {
+	/**
+	 * Wait, outside any monitor and bounded, for the server to confirm (un)subscriptions:
+	 * a message published once {@code register} returned is then received, and none once
+	 * {@code close} returned. While Redis is down the subscription is made on
+	 * reconnection.
+	 */
+	private static void awaitConfirmations(List<CompletableFuture<Boolean>> confirmations) {
+		long deadline = System.nanoTime() + SUBSCRIBE_WAIT.toNanos();
+		for (CompletableFuture<Boolean> confirmation : confirmations) {
+			try {
+				confirmation.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				return;
+			}
+		}
+	}
+
+	private final class Receiver implements RedisSubscription.Listener {
 
 		@Override
 		public void message(String channel, byte[] message) {
@@ -237,7 +277,7 @@ final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle {
 		}
 
 		@Override
-		public void patternMessage(String pattern, String channel, byte[] message) {
+		public void message(String pattern, String channel, byte[] message) {
 			dispatch(DefaultRedisPubSub.this.patterns.get(pattern), channel, message);
 		}
 
@@ -333,14 +373,7 @@ final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle {
 
 	private void warn(String message, @Nullable Throwable ex) {
 		// Rate-limited: a poison stream or a broken handler must not flood the log.
-		long last = this.lastWarning.get();
-		long now = System.nanoTime();
-		if (now - last >= LOG_INTERVAL_NANOS && this.lastWarning.compareAndSet(last, now)) {
-			logger.warn(message + " (further warnings within 10 s are logged at debug level)", ex);
-		}
-		else if (logger.isDebugEnabled()) {
-			logger.debug(message, ex);
-		}
+		this.log.warn(() -> message, ex);
 	}
 
 	// Names
@@ -381,8 +414,10 @@ final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle {
 		for (StreamConsumer consumer : this.consumers) {
 			reliable.add(ReliableLag.of(this.connectionFactory, consumer));
 		}
+		SubscriptionStatus subscription = this.connection.status();
 		return new PubSubStatus(this.connection.isConnected(), this.subscriptions.size(), this.channels.size(),
-				this.patterns.size(), reliable);
+				this.patterns.size(), reliable, subscription.refused(), subscription.resubscriptions(),
+				subscription.lastMessage());
 	}
 
 	@Override
@@ -393,7 +428,7 @@ final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle {
 			}
 			this.running = true;
 			// Created per start: a stopped context may be started again.
-			this.executor = newExecutor(this.options.threads(), this.options.queueCapacity());
+			this.executor = newExecutor(this.options.threads(), this.options.queueCapacity(), this.threads);
 			this.connection.start();
 			this.consumers.forEach(StreamConsumer::start);
 		}
@@ -410,7 +445,7 @@ final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle {
 		}
 		long deadline = System.nanoTime() + this.options.shutdownTimeout().toNanos();
 		for (StreamConsumer consumer : this.consumers) {
-			consumer.stop(java.time.Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+			consumer.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
 		}
 		ThreadPoolExecutor handlers = this.executor;
 		if (handlers == null) {
@@ -428,14 +463,16 @@ final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle {
 		}
 	}
 
-	private static ThreadPoolExecutor newExecutor(int threads, int queueCapacity) {
-		AtomicInteger count = new AtomicInteger();
+	private static ThreadPoolExecutor newExecutor(int threads, int queueCapacity, RedisThreads source) {
 		return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity),
-				(task) -> {
-					Thread thread = new Thread(task, "redis-pubsub-" + count.incrementAndGet());
-					thread.setDaemon(true);
-					return thread;
-				}, new ThreadPoolExecutor.AbortPolicy());
+				source.factory("pubsub"), new ThreadPoolExecutor.AbortPolicy());
+	}
+
+	/**
+	 * Drop the subscription connection and subscribe again from scratch.
+	 */
+	void reconnect() {
+		this.connection.reconnect();
 	}
 
 	@Override

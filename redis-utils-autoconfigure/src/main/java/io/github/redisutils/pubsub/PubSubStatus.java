@@ -15,7 +15,10 @@
  */
 package io.github.redisutils.pubsub;
 
+import java.time.Instant;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A snapshot of {@link RedisPubSub}'s state, for health and diagnostics.
@@ -25,10 +28,14 @@ import java.util.List;
  * @param channels Redis channels subscribed to
  * @param patterns Redis patterns subscribed to
  * @param reliable state of every reliable consumer
+ * @param refused channels and patterns the server refused to subscribe to (an ACL user
+ * lacking {@code &<name>}): their messages are not received
+ * @param resubscriptions how often the subscription was made again after a loss
+ * @param lastMessage when the last classic message arrived, if any did
  * @author redis-utils authors
  */
-public record PubSubStatus(boolean connected, int listeners, int channels, int patterns,
-		List<ReliableStatus> reliable) {
+public record PubSubStatus(boolean connected, int listeners, int channels, int patterns, List<ReliableStatus> reliable,
+		List<String> refused, long resubscriptions, @Nullable Instant lastMessage) {
 
 	/**
 	 * Check and copy.
@@ -37,9 +44,13 @@ public record PubSubStatus(boolean connected, int listeners, int channels, int p
 	 * @param channels channel count
 	 * @param patterns pattern count
 	 * @param reliable reliable consumers
+	 * @param refused refused names
+	 * @param resubscriptions resubscription count
+	 * @param lastMessage last message time
 	 */
 	public PubSubStatus {
 		reliable = List.copyOf(reliable);
+		refused = List.copyOf(refused);
 	}
 
 	/**
@@ -51,7 +62,8 @@ public record PubSubStatus(boolean connected, int listeners, int channels, int p
 	 * @param pending entries of the group delivered but not acknowledged, {@code -1} if
 	 * unknown
 	 * @param lag entries of the stream not yet delivered to the group, {@code -1} if
-	 * unknown (the server reports it from Redis 7)
+	 * unknown (read from the server on Redis 7, computed from the stream's length and the
+	 * group's last delivered id on Redis 6.2)
 	 */
 	public record ReliableStatus(String channel, String group, boolean consuming, long pending, long lag) {
 

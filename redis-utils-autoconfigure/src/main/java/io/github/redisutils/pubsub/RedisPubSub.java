@@ -17,6 +17,7 @@ package io.github.redisutils.pubsub;
 
 import java.util.function.Consumer;
 
+import io.github.redisutils.core.RedisThreads;
 import io.github.redisutils.core.codec.ValueCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -129,7 +130,22 @@ public interface RedisPubSub {
 	 */
 	static RedisPubSub create(LettuceConnectionFactory connectionFactory, ValueCodec codec, PubSubOptions options,
 			MeterRegistry meterRegistry) {
-		return new DefaultRedisPubSub(connectionFactory, codec, options, meterRegistry);
+		return create(connectionFactory, codec, options, meterRegistry, RedisThreads.platform());
+	}
+
+	/**
+	 * Create a pub/sub whose threads (handlers, reliable consumers, the subscription's
+	 * worker) come from the given source.
+	 * @param connectionFactory the application's Lettuce connection factory
+	 * @param codec codec of payloads
+	 * @param options settings
+	 * @param meterRegistry where meters go
+	 * @param threads where threads come from
+	 * @return the pub/sub
+	 */
+	static RedisPubSub create(LettuceConnectionFactory connectionFactory, ValueCodec codec, PubSubOptions options,
+			MeterRegistry meterRegistry, RedisThreads threads) {
+		return new DefaultRedisPubSub(connectionFactory, codec, options, meterRegistry, threads);
 	}
 
 }

@@ -16,20 +16,25 @@
 package io.github.redisutils.pubsub;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.stream.ByteRecord;
 import org.springframework.data.redis.connection.stream.PendingMessagesSummary;
 import org.springframework.data.redis.connection.stream.StreamInfo.XInfoGroup;
 import org.springframework.data.redis.connection.stream.StreamInfo.XInfoGroups;
 
 /**
  * Reads a reliable consumer group's backlog for health: entries pending (delivered, not
- * acknowledged) and the lag (not yet delivered, reported by Redis 7+). Unknown values are
- * {@code -1}: health must never fail because Redis is down, that is the
+ * acknowledged) and the lag (not yet delivered: reported by Redis 7+, counted from the
+ * group's last delivered id on Redis 6.2, where XINFO GROUPS has no lag). Unknown values
+ * are {@code -1}: health must never fail because Redis is down, that is the
  * {@code connection} child's to report.
  *
  * @author redis-utils authors
@@ -37,6 +42,8 @@ import org.springframework.data.redis.connection.stream.StreamInfo.XInfoGroups;
 final class ReliableLag {
 
 	private static final Log logger = LogFactory.getLog(ReliableLag.class);
+
+	private static final int COUNT_LIMIT = 1000;
 
 	private ReliableLag() {
 	}
@@ -53,7 +60,8 @@ final class ReliableLag {
 				for (XInfoGroup group : groups) {
 					if (consumer.group().equals(group.groupName())) {
 						Object value = group.getRaw().get("lag");
-						lag = (value instanceof Number number) ? number.longValue() : -1;
+						lag = (value instanceof Number number) ? number.longValue()
+								: countAfter(connection, key, group.lastDeliveredId());
 					}
 				}
 			}
@@ -63,6 +71,29 @@ final class ReliableLag {
 		}
 		return new PubSubStatus.ReliableStatus(consumer.channel(), consumer.group(), consumer.isConsuming(), pending,
 				lag);
+	}
+
+	/**
+	 * Redis 6.2 reports no lag: count the entries after the group's last delivered id,
+	 * reading at most {@link #COUNT_LIMIT} ids; a larger backlog is reported as the
+	 * stream's length, an upper bound.
+	 */
+	private static long countAfter(RedisConnection connection, byte[] key, String lastDeliveredId) {
+		String[] parts = lastDeliveredId.split("-");
+		if (parts.length != 2) {
+			return -1;
+		}
+		String next = parts[0] + "-" + (Long.parseUnsignedLong(parts[1]) + 1);
+		List<ByteRecord> after = connection.streamCommands()
+			.xRange(key, Range.rightUnbounded(Range.Bound.inclusive(next)), Limit.limit().count(COUNT_LIMIT));
+		if (after == null) {
+			return -1;
+		}
+		if (after.size() < COUNT_LIMIT) {
+			return after.size();
+		}
+		Long length = connection.streamCommands().xLen(key);
+		return (length != null) ? length : -1;
 	}
 
 }

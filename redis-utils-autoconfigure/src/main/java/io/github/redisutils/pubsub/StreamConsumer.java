@@ -19,12 +19,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
+import io.github.redisutils.core.RedisThreads;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandInterruptedException;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
@@ -54,6 +56,16 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * ({@code XAUTOCLAIM}, Redis 6.2+) by whichever consumer of the group looks first, this
  * one included, which is also how the entries of a dead consumer reach a live one. After
  * {@code maxDeliveries} deliveries a failing entry is acknowledged and dropped.
+ * <p>
+ * The group is created at the stream's end ({@code $}) when this consumer first joins it:
+ * a new group hears what is published from then on. If the group vanishes later
+ * ({@code NOGROUP}: a restart without persistence, the stream deleted, a failover to a
+ * replica that never had the group), it is created again at once at the stream's start
+ * ({@code 0}), not at its end, so nothing published since it vanished is skipped. After a
+ * restart without persistence or a deletion the stream holds only what was published
+ * since, so exactly that is delivered; where the stream survived without the group (a
+ * failover), the entries it still retains (at most {@code maxLength}, approximately) are
+ * delivered again, including ones already acknowledged: at least once, never lost.
  *
  * @author redis-utils authors
  */
@@ -93,6 +105,14 @@ final class StreamConsumer implements Runnable {
 
 	private final EntryHandler handler;
 
+	private final RedisThreads threads;
+
+	/**
+	 * Whether this consumer has joined its group once: from then on it re-creates it at
+	 * 0.
+	 */
+	private volatile boolean joined;
+
 	private @Nullable Thread thread;
 
 	private volatile boolean running;
@@ -104,7 +124,7 @@ final class StreamConsumer implements Runnable {
 	private long nextClaim;
 
 	StreamConsumer(LettuceConnectionFactory connectionFactory, String stream, String channel, String group,
-			PubSubOptions.Reliable options, EntryHandler handler) {
+			PubSubOptions.Reliable options, EntryHandler handler, RedisThreads threads) {
 		this.connectionFactory = connectionFactory;
 		this.stream = stream;
 		this.channel = channel;
@@ -112,6 +132,7 @@ final class StreamConsumer implements Runnable {
 		this.consumer = Consumer.from(group, options.consumer());
 		this.options = options;
 		this.handler = handler;
+		this.threads = threads;
 	}
 
 	String channel() {
@@ -140,10 +161,7 @@ final class StreamConsumer implements Runnable {
 		this.running = true;
 		// Claim at once: entries of consumers that died while none was running wait.
 		this.nextClaim = System.nanoTime();
-		Thread consumerThread = new Thread(this, "redis-pubsub-reliable-" + this.channel);
-		consumerThread.setDaemon(true);
-		this.thread = consumerThread;
-		consumerThread.start();
+		this.thread = this.threads.start("pubsub-reliable", this);
 	}
 
 	/**
@@ -183,19 +201,42 @@ final class StreamConsumer implements Runnable {
 			catch (RedisCommandInterruptedException ex) {
 				break;
 			}
+			catch (RedisCommandExecutionException ex) {
+				if (!this.running) {
+					break;
+				}
+				if (String.valueOf(ex.getMessage()).startsWith("NOGROUP") && this.connection != null) {
+					// The group vanished: create it again now, from the stream's start.
+					logger.warn("Pub/sub: the consumer group '" + this.group + "' of '" + this.channel
+							+ "' vanished; creating it again from the stream's start, so what was published "
+							+ "meanwhile is delivered (entries the stream retains may be delivered again)");
+					try {
+						createGroup(sync(this.connection));
+					}
+					catch (RuntimeException failure) {
+						failed(failure);
+					}
+					continue;
+				}
+				failed(ex);
+			}
 			catch (RuntimeException ex) {
 				if (!this.running) {
 					break;
 				}
-				this.consuming = false;
-				logger.warn("Pub/sub: reliable consumer of '" + this.channel + "' failed (" + ex.getMessage()
-						+ "), trying again in " + RETRY.toSeconds() + " s");
-				closeConnection();
-				sleep(RETRY);
+				failed(ex);
 			}
 		}
 		this.consuming = false;
 		closeConnection();
+	}
+
+	private void failed(RuntimeException ex) {
+		this.consuming = false;
+		logger.warn("Pub/sub: reliable consumer of '" + this.channel + "' failed (" + ex.getMessage()
+				+ "), trying again in " + RETRY.toSeconds() + " s");
+		closeConnection();
+		sleep(RETRY);
 	}
 
 	private void claim(RedisStreamCommands<String, byte[]> commands) {
@@ -252,17 +293,27 @@ final class StreamConsumer implements Runnable {
 			current.setTimeout(this.options.block().plusSeconds(10));
 			this.connection = current;
 			RedisStreamCommands<String, byte[]> commands = sync(current);
-			try {
-				commands.xgroupCreate(XReadArgs.StreamOffset.latest(this.stream), this.group,
-						XGroupCreateArgs.Builder.mkstream());
-			}
-			catch (RedisBusyException ex) {
-				// BUSYGROUP: the group exists.
-			}
+			createGroup(commands);
 			this.consuming = true;
 			return commands;
 		}
 		return sync(current);
+	}
+
+	/**
+	 * Create the group unless it exists: at the stream's end when joining for the first
+	 * time, at its start when it vanished after this consumer had joined it.
+	 */
+	private void createGroup(RedisStreamCommands<String, byte[]> commands) {
+		XReadArgs.StreamOffset<String> offset = this.joined ? XReadArgs.StreamOffset.from(this.stream, "0-0")
+				: XReadArgs.StreamOffset.latest(this.stream);
+		try {
+			commands.xgroupCreate(offset, this.group, XGroupCreateArgs.Builder.mkstream());
+		}
+		catch (RedisBusyException ex) {
+			// BUSYGROUP: the group exists.
+		}
+		this.joined = true;
 	}
 
 	@SuppressWarnings("unchecked")

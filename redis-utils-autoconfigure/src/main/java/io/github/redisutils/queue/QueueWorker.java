@@ -29,9 +29,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.redisutils.core.RedisReplies;
+import io.github.redisutils.core.RedisThreads;
 import io.github.redisutils.core.codec.ValueCodec;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -81,6 +81,8 @@ final class QueueWorker {
 
 	private final ScheduledExecutorService scheduler;
 
+	private final RedisThreads threads;
+
 	private final ConcurrentHashMap<String, Delivery> inFlight = new ConcurrentHashMap<>();
 
 	private volatile boolean running;
@@ -96,7 +98,7 @@ final class QueueWorker {
 	private long failingSince;
 
 	QueueWorker(DefaultJobQueue queue, QueueScripts scripts, ValueCodec codec, JobHandlers handlers,
-			QueueMetrics metrics, Duration blockTimeout, ScheduledExecutorService scheduler) {
+			QueueMetrics metrics, Duration blockTimeout, ScheduledExecutorService scheduler, RedisThreads threads) {
 		this.queue = queue;
 		this.scripts = scripts;
 		this.codec = codec;
@@ -107,13 +109,9 @@ final class QueueWorker {
 		this.scheduler = scheduler;
 		int concurrency = this.settings.concurrency();
 		this.permits = new Semaphore(concurrency);
-		AtomicInteger count = new AtomicInteger();
+		this.threads = threads;
 		this.executor = new ThreadPoolExecutor(concurrency, concurrency, 0, TimeUnit.MILLISECONDS,
-				new LinkedBlockingQueue<>(), (task) -> {
-					Thread thread = new Thread(task, "redis-queue-" + queue.name() + "-" + count.incrementAndGet());
-					thread.setDaemon(true);
-					return thread;
-				});
+				new LinkedBlockingQueue<>(), threads.factory("queue-" + queue.name()));
 	}
 
 	String name() {
@@ -128,7 +126,7 @@ final class QueueWorker {
 		this.running = true;
 		// Not a daemon: an application that only works on jobs (no web server) must stay
 		// up until its context is closed.
-		Thread thread = new Thread(this::fetch, "redis-queue-" + name() + "-fetcher");
+		Thread thread = this.threads.factory("queue-" + name() + "-fetcher", false).newThread(this::fetch);
 		this.fetcher = thread;
 		thread.start();
 		long period = Math.max(100, this.settings.visibilityTimeout().toMillis() / 3);

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import io.github.redisutils.core.RedisThreads;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -61,6 +62,8 @@ public final class QueueWorkers implements SmartLifecycle {
 
 	private @Nullable ScheduledExecutorService scheduler;
 
+	private final RedisThreads threads;
+
 	private volatile boolean running;
 
 	private boolean listening;
@@ -78,6 +81,23 @@ public final class QueueWorkers implements SmartLifecycle {
 	 */
 	public QueueWorkers(JobQueues queues, JobHandlers handlers, List<String> queueNames, Duration blockTimeout,
 			Duration shutdownTimeout, MeterRegistry meterRegistry) {
+		this(queues, handlers, queueNames, blockTimeout, shutdownTimeout, meterRegistry, RedisThreads.platform());
+	}
+
+	/**
+	 * Create the workers, taking their threads (handlers, fetchers, heartbeat) from the
+	 * given source.
+	 * @param queues the queues
+	 * @param handlers the handlers
+	 * @param queueNames the queues to work on
+	 * @param blockTimeout how long a fetch blocks
+	 * @param shutdownTimeout how long stopping waits for running jobs
+	 * @param meterRegistry where meters go
+	 * @param threads where threads come from
+	 */
+	public QueueWorkers(JobQueues queues, JobHandlers handlers, List<String> queueNames, Duration blockTimeout,
+			Duration shutdownTimeout, MeterRegistry meterRegistry, RedisThreads threads) {
+		this.threads = threads;
 		Assert.isTrue(blockTimeout.toMillis() >= 1000, "'blockTimeout' must be at least 1s");
 		this.queues = queues;
 		this.handlers = handlers;
@@ -112,17 +132,14 @@ public final class QueueWorkers implements SmartLifecycle {
 			logger.info("Queue workers need the JobQueues created by JobQueues.create: no workers in this instance");
 			return;
 		}
-		ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, (task) -> {
-			Thread thread = new Thread(task, "redis-queue-heartbeat");
-			thread.setDaemon(true);
-			return thread;
-		});
+		ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1,
+				this.threads.factory("queue-heartbeat"));
 		this.scheduler = scheduler;
 		for (String name : this.queueNames) {
 			DefaultJobQueue queue = queues.queue(name);
 			if (queue.settings().concurrency() > 0) {
 				QueueWorker worker = new QueueWorker(queue, queues.scripts(), queues.codec(), this.handlers,
-						new QueueMetrics(this.meterRegistry, name), this.blockTimeout, scheduler);
+						new QueueMetrics(this.meterRegistry, name), this.blockTimeout, scheduler, this.threads);
 				worker.start();
 				this.workers.add(worker);
 			}

@@ -132,7 +132,7 @@ class RedisHealthContributorIntegrationTests {
 					assertThat(Thread.getAllStackTraces()
 						.keySet()
 						.stream()
-						.filter((thread) -> thread.getName().startsWith("redis-health-"))).hasSize(1);
+						.filter((thread) -> thread.getName().startsWith("redis-utils-health-"))).hasSize(1);
 				});
 		}
 	}

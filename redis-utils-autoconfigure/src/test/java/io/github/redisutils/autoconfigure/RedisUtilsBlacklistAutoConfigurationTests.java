@@ -212,7 +212,9 @@ class RedisUtilsBlacklistAutoConfigurationTests {
 
 		@Bean
 		RevocationSubscriber userRevocationSubscriber(LettuceConnectionFactory connectionFactory) {
-			return new RevocationSubscriber(connectionFactory, RedisKeys.withPrefix("mine"), this.cache);
+			return new RevocationSubscriber(connectionFactory, RedisKeys.withPrefix("mine"), this.cache,
+					io.github.redisutils.core.RedisThreads.platform(),
+					new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 		}
 
 		@Bean

@@ -162,7 +162,8 @@ class RedisUtilsLockAutoConfigurationTests {
 
 		@Override
 		public LocksStatus status() {
-			return new LocksStatus(7, 0, LocksStatus.WatchdogState.IDLE, null, 0);
+			return new LocksStatus(7, 0, LocksStatus.WatchdogState.IDLE, null, 0,
+					io.github.redisutils.core.SubscriptionStatus.none());
 		}
 
 		@Override

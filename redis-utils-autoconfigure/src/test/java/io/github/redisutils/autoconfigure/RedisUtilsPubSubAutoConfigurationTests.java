@@ -178,7 +178,7 @@ class RedisUtilsPubSubAutoConfigurationTests {
 
 		@Override
 		public PubSubStatus status() {
-			return new PubSubStatus(true, 7, 0, 0, java.util.List.of());
+			return new PubSubStatus(true, 7, 0, 0, java.util.List.of(), java.util.List.of(), 0, null);
 		}
 
 	}

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
@@ -28,6 +29,7 @@ import io.github.redisutils.autoconfigure.RedisUtilsBlacklistAutoConfiguration;
 import io.github.redisutils.autoconfigure.RedisUtilsBlacklistHealthContributorAutoConfiguration;
 import io.github.redisutils.autoconfigure.RedisUtilsHealthContributorAutoConfiguration;
 import io.github.redisutils.actuate.RedisHealthContributor;
+import io.github.redisutils.test.DedicatedRedis;
 import io.github.redisutils.test.RedisServers;
 import io.github.redisutils.test.StandaloneRedis;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,11 @@ class TokenBlacklistSyncTests {
 	 * measured delays are printed.
 	 */
 	private static final Duration BOUND = Duration.ofSeconds(2);
+
+	/**
+	 * Time Lettuce may take to see the socket of a killed server close.
+	 */
+	private static final Duration KILL_NOTICED = Duration.ofMillis(100);
 
 	private final String prefix = "sync-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -144,6 +151,59 @@ class TokenBlacklistSyncTests {
 				assertThat(health(b).getDetails()).doesNotContainKey("warning");
 			}));
 		}
+	}
+
+	@Test
+	void aTokenCachedAsValidIsNeverAnsweredFromMemoryOnceRedisIsKilled() throws Exception {
+		DedicatedRedis redis = RedisServers.dedicated();
+		instance(redis.springProperties())
+			.withPropertyValues("redis.token-blacklist.on-failure=closed", "spring.data.redis.timeout=200ms")
+			.run((a) -> {
+				awaitSubscribed(a);
+				TokenBlacklist blacklist = a.getBean(TokenBlacklist.class);
+				LocalRevocationCache cache = a.getBean(LocalRevocationCache.class);
+				TokenDescriptor token = token("kill-1", "vic");
+				assertThat(blacklist.isRevoked(token)).isFalse();
+				assertThat(blacklist.isRevoked(token)).isFalse();
+				long hitsBefore = cache.status().hits();
+				assertThat(hitsBefore).isPositive();
+
+				// Checks run all along, as under load; the server is killed meanwhile.
+				AtomicLong validAfterKill = new AtomicLong();
+				AtomicLong checks = new AtomicLong();
+				AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
+				long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+				Thread checker = new Thread(() -> {
+					while (System.nanoTime() < end) {
+						boolean revoked = blacklist.isRevoked(token);
+						// Not from the local copy: once Lettuce had a moment to see the
+						// socket close, Redis is asked, fails, and the policy answers.
+						if (!revoked && System.nanoTime() - killedAt.get() > KILL_NOTICED.toNanos()) {
+							validAfterKill.incrementAndGet();
+						}
+						checks.incrementAndGet();
+					}
+				});
+				checker.start();
+				LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+				// kill -9: the connection drops at once and Lettuce reports it.
+				redis.stop();
+				killedAt.set(System.nanoTime());
+				checker.join();
+				System.out.println("Checks during the kill test: " + checks + ", answered valid after the kill: "
+						+ validAfterKill);
+				assertThat(validAfterKill).hasValue(0);
+				assertThat(cache.status().subscribed()).isFalse();
+				assertThat(cache.size()).isZero();
+				long hitsAfterOutage = cache.status().hits();
+				assertThat(blacklist.isRevoked(token)).isTrue();
+				assertThat(cache.status().hits()).isEqualTo(hitsAfterOutage);
+
+				redis.start();
+				await(() -> cache.status().subscribed(), "subscribed again", Duration.ofSeconds(30));
+				// The shared connection reconnects on Lettuce's own back-off.
+				await(() -> !blacklist.isRevoked(token), "valid again once Redis answers", Duration.ofSeconds(30));
+			});
 	}
 
 	@Test

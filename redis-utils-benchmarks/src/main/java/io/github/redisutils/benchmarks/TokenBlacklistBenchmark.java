@@ -27,6 +27,7 @@ import io.github.redisutils.blacklist.TokenBlacklistMonitor;
 import io.github.redisutils.blacklist.TokenBlacklistOptions;
 import io.github.redisutils.blacklist.TokenDescriptor;
 import io.github.redisutils.core.RedisKeys;
+import io.github.redisutils.core.RedisThreads;
 import io.github.redisutils.test.RedisServers;
 import io.github.redisutils.test.StandaloneRedis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -90,7 +91,8 @@ public class TokenBlacklistBenchmark {
 		LocalRevocationCache cache = null;
 		if (this.localCache) {
 			cache = new LocalRevocationCache(10_000, Duration.ofMinutes(5), meters);
-			this.subscriber = new RevocationSubscriber(this.connectionFactory, keys, cache);
+			this.subscriber = new RevocationSubscriber(this.connectionFactory, keys, cache, RedisThreads.platform(),
+					meters);
 			this.subscriber.start();
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 			while (!cache.status().subscribed() && System.nanoTime() < deadline) {

@@ -13,8 +13,9 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.redisutils.cache;
+package io.github.redisutils.core;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -28,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author redis-utils authors
  */
-final class RateLimitedLog {
+public final class RateLimitedLog {
 
 	private final Log log;
 
@@ -38,12 +39,33 @@ final class RateLimitedLog {
 
 	private final AtomicLong suppressed = new AtomicLong();
 
-	RateLimitedLog(Log log, long intervalNanos) {
+	/**
+	 * Create a log that warns at most once per interval.
+	 * @param log where lines go
+	 * @param interval shortest time between two warnings
+	 */
+	public RateLimitedLog(Log log, Duration interval) {
+		this(log, interval.toNanos());
+	}
+
+	/**
+	 * Create a log that warns at most once per interval.
+	 * @param log where lines go
+	 * @param intervalNanos shortest time between two warnings, in nanoseconds
+	 */
+	public RateLimitedLog(Log log, long intervalNanos) {
 		this.log = log;
 		this.intervalNanos = intervalNanos;
 	}
 
-	void warn(Supplier<String> message, @Nullable Throwable cause) {
+	/**
+	 * Warn, unless a warning was written less than an interval ago (then the line goes to
+	 * DEBUG and is counted).
+	 * @param message the message, built only when written
+	 * @param cause the cause, if any; its message is appended, its stack trace goes to
+	 * DEBUG
+	 */
+	public void warn(Supplier<String> message, @Nullable Throwable cause) {
 		long now = System.nanoTime();
 		long next = this.nextWarning.get();
 		if (now - next >= 0 && this.nextWarning.compareAndSet(next, now + this.intervalNanos)) {

@@ -1,0 +1,170 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.redisutils.lock;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+import io.github.redisutils.autoconfigure.RedisUtilsAutoConfiguration;
+import io.github.redisutils.autoconfigure.RedisUtilsLockAutoConfiguration;
+import io.github.redisutils.autoconfigure.RedisUtilsLockHealthContributorAutoConfiguration;
+import io.github.redisutils.autoconfigure.RedisUtilsHealthContributorAutoConfiguration;
+import io.github.redisutils.actuate.RedisHealthContributor;
+import io.github.redisutils.test.DedicatedRedis;
+import io.github.redisutils.test.RedisServers;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Lock waiters under an ACL user: Redis 7 grants {@code PSUBSCRIBE} of a pattern only for
+ * that exact pattern, so {@code &<prefix>:*} does not cover the lock-release pattern. The
+ * refusal shows in the status, health and a meter; with the rule, waiters are woken by
+ * pub/sub.
+ *
+ * @author redis-utils authors
+ */
+class LockWaitersAclTests {
+
+	/** Far above a pub/sub wake-up, so a wake-up by polling is told apart. */
+	private static final Duration POLL = Duration.ofSeconds(2);
+
+	private final String prefix = "acl-" + UUID.randomUUID().toString().substring(0, 8);
+
+	private ApplicationContextRunner instance(DedicatedRedis redis) {
+		return new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisUtilsAutoConfiguration.class,
+							RedisUtilsLockAutoConfiguration.class, RedisUtilsHealthContributorAutoConfiguration.class,
+							RedisUtilsLockHealthContributorAutoConfiguration.class))
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues(redis.springProperties())
+			.withPropertyValues("spring.data.redis.username=app", "spring.data.redis.password=secret",
+					"redis.key-prefix=" + this.prefix, "redis.lock.poll-interval=" + POLL.toMillis() + "ms");
+	}
+
+	private void aclSetUser(DedicatedRedis redis, String... rules) {
+		RedisClient client = RedisClient.create(redis.url());
+		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+			connection.sync().aclSetuser("app", io.lettuce.core.AclSetuserArgs.Builder.reset());
+			String[] command = new String[rules.length + 2];
+			command[0] = "SETUSER";
+			command[1] = "app";
+			System.arraycopy(rules, 0, command, 2, rules.length);
+			connection.sync()
+				.dispatch(io.lettuce.core.protocol.CommandType.ACL,
+						new io.lettuce.core.output.StatusOutput<>(io.lettuce.core.codec.StringCodec.UTF8),
+						new io.lettuce.core.protocol.CommandArgs<>(io.lettuce.core.codec.StringCodec.UTF8)
+							.addKeys(command));
+		}
+		finally {
+			client.shutdown();
+		}
+	}
+
+	@Test
+	void aRefusedPatternSubscriptionShowsInStatusHealthAndMeterAndWaitersStillPoll() {
+		DedicatedRedis redis = RedisServers.dedicated();
+		aclSetUser(redis, "on", ">secret", "~" + this.prefix + ":*", "&" + this.prefix + ":*", "+@all");
+		instance(redis).run((context) -> {
+			DistributedLocks locks = context.getBean(DistributedLocks.class);
+			long wakeUp = handOver(locks, "report");
+			String pattern = this.prefix + ":lock:*";
+			await(() -> locks.status().subscription().refused().contains(pattern), "the refusal is recorded");
+			assertThat(locks.status().subscription().connected()).isTrue();
+			Health health = health(context);
+			assertThat(health.getStatus().getCode()).isEqualTo("UP");
+			assertThat(String.valueOf(health.getDetails().get("warning"))).contains(pattern);
+			assertThat(context.getBean(MeterRegistry.class)
+				.get("redis.subscription.refused")
+				.tag("feature", "lock")
+				.counter()
+				.count()).isGreaterThanOrEqualTo(1);
+			// Still granted, by polling.
+			System.out.println("Wake-up without the pattern rule (ms): " + wakeUp);
+			assertThat(wakeUp).isLessThan(POLL.toMillis() * 3);
+		});
+	}
+
+	@Test
+	void withTheExactPatternRuleWaitersAreWokenByPubSub() {
+		DedicatedRedis redis = RedisServers.dedicated();
+		aclSetUser(redis, "on", ">secret", "~" + this.prefix + ":*", "&" + this.prefix + ":*",
+				"&" + this.prefix + ":lock:*", "+@all");
+		instance(redis).run((context) -> {
+			DistributedLocks locks = context.getBean(DistributedLocks.class);
+			// The first wait starts the subscription; later hand-overs measure it.
+			handOver(locks, "warm-up");
+			await(() -> locks.status().subscription().connected(), "subscribed");
+			assertThat(locks.status().subscription().refused()).isEmpty();
+			long wakeUp = handOver(locks, "report");
+			System.out.println("Wake-up with the pattern rule (ms): " + wakeUp);
+			assertThat(wakeUp).isLessThan(POLL.toMillis() / 2);
+			assertThat(health(context).getDetails()).doesNotContainKey("warning");
+		});
+	}
+
+	/**
+	 * One thread holds a lock, another waits for it; the holder releases it.
+	 * @return milliseconds from the release to the waiter's acquisition
+	 */
+	private static long handOver(DistributedLocks locks, String name) throws Exception {
+		LockHandle held = locks.tryAcquire(name, Duration.ZERO).orElseThrow();
+		CompletableFuture<Long> waiter = CompletableFuture.supplyAsync(() -> {
+			Optional<LockHandle> handle = locks.tryAcquire(name, Duration.ofSeconds(20));
+			long acquired = System.nanoTime();
+			handle.orElseThrow().close();
+			return acquired;
+		});
+		// Let the waiter register and park.
+		LockSupport.parkNanos(Duration.ofMillis(700).toNanos());
+		long released = System.nanoTime();
+		held.close();
+		return TimeUnit.NANOSECONDS.toMillis(waiter.get(30, TimeUnit.SECONDS) - released);
+	}
+
+	private static Health health(AssertableApplicationContext context) {
+		RedisHealthContributor redis = context.getBean(RedisHealthContributor.class);
+		return ((HealthIndicator) redis.getContributor("locks")).health();
+	}
+
+	private static void await(BooleanSupplier condition, String what) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Not within 10 s: " + what);
+			}
+			LockSupport.parkNanos(1_000_000);
+		}
+	}
+
+}
