@@ -30,6 +30,10 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.api.async.BaseRedisAsyncCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.output.StatusOutput;
+import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
@@ -59,10 +63,10 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * yet may still name the old one) and then tells every {@link PrimarySwitchListener} to
  * drop its dedicated connections.
  * <p>
- * Pooled connections ({@code spring.data.redis.lettuce.pool.*} with
- * {@code shareNativeConnection} off) are not reached: Spring Data Redis offers no way to
- * evict them. They follow when Sentinel demotes the old primary, which closes its client
- * connections.
+ * Pooled connections other than the shared one (Spring Boot pools when commons-pool2 is
+ * on the class path; pooled connections serve blocking commands and transactions) are not
+ * reached: Spring Data Redis offers no way to evict them. They follow when Sentinel
+ * demotes the old primary, which closes its client connections.
  *
  * @author redis-utils authors
  */
@@ -72,7 +76,10 @@ public final class SentinelPrimaryWatcher implements SmartLifecycle {
 
 	private static final String SWITCH_CHANNEL = "+switch-master";
 
-	private static final int VERIFY_ATTEMPTS = 20;
+	// Sentinels that did not run the failover learn of it from the leader's hello
+	// messages, sent every 2 s: until then Lettuce may ask one of them and reconnect to
+	// the old primary.
+	private static final int VERIFY_ATTEMPTS = 100;
 
 	private static final long VERIFY_PAUSE_MILLIS = 50;
 
@@ -242,11 +249,16 @@ public final class SentinelPrimaryWatcher implements SmartLifecycle {
 	private void follow(PrimarySwitch primarySwitch, @Nullable String runId) {
 		this.primary = primarySwitch.newPrimary();
 		long started = System.nanoTime();
-		this.connectionFactory.resetConnection();
-		for (int attempt = 1; attempt < VERIFY_ATTEMPTS && !reaches(primarySwitch.newPrimary(), runId); attempt++) {
-			// The Sentinel that Lettuce asked first may not have heard of the switch.
+		reconnectShared();
+		int attempt = 1;
+		while (!reaches(primarySwitch.newPrimary(), runId) && attempt < VERIFY_ATTEMPTS && this.running) {
+			// Not reconnected yet, or the Sentinel that Lettuce asked first had not heard
+			// of the switch yet.
 			pause();
-			this.connectionFactory.resetConnection();
+			if (attempt % 4 == 0) {
+				reconnectShared();
+			}
+			attempt++;
 		}
 		for (PrimarySwitchListener listener : this.listeners) {
 			try {
@@ -261,6 +273,34 @@ public final class SentinelPrimaryWatcher implements SmartLifecycle {
 		logger.info("Sentinel switched the primary of '" + primarySwitch.masterName() + "' from "
 				+ primarySwitch.oldPrimary() + " to " + primarySwitch.newPrimary() + ": connections moved in "
 				+ TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
+	}
+
+	/**
+	 * Make the shared connection reconnect: {@code QUIT} has the server close it, and
+	 * Lettuce reconnects at once to the primary that Sentinel names now. Resetting the
+	 * connection factory alone is not enough when Spring Boot pools connections
+	 * (commons-pool2 on the class path): the reset returns the shared connection to the
+	 * pool, and the next borrow takes it again, still connected to the old primary.
+	 */
+	private void reconnectShared() {
+		try (RedisConnection connection = this.connectionFactory.getConnection()) {
+			if (connection.getNativeConnection() instanceof BaseRedisAsyncCommands<?, ?> commands) {
+				quit(commands);
+			}
+			else {
+				this.connectionFactory.resetConnection();
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not make the shared connection reconnect", ex);
+			this.connectionFactory.resetConnection();
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void quit(BaseRedisAsyncCommands<?, ?> commands) {
+		((BaseRedisAsyncCommands<byte[], byte[]>) commands).dispatch(CommandType.QUIT,
+				new StatusOutput<>(ByteArrayCodec.INSTANCE));
 	}
 
 	/**
