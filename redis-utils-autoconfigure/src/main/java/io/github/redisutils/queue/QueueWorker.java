@@ -93,7 +93,9 @@ final class QueueWorker {
 
 	private @Nullable ScheduledFuture<?> heartbeat;
 
-	private @Nullable RedisConnection blockingConnection;
+	private volatile @Nullable RedisConnection blockingConnection;
+
+	private volatile boolean reconnecting;
 
 	private long failingSince;
 
@@ -131,6 +133,17 @@ final class QueueWorker {
 		thread.start();
 		long period = Math.max(100, this.settings.visibilityTimeout().toMillis() / 3);
 		this.heartbeat = this.scheduler.scheduleWithFixedDelay(this::beat, period, period, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Drop the blocking connection (the primary moved): a wait in progress ends at once
+	 * and the next one connects to the current primary.
+	 */
+	void reconnect() {
+		if (this.blockingConnection != null) {
+			this.reconnecting = true;
+			closeBlockingConnection();
+		}
 	}
 
 	/**
@@ -272,6 +285,12 @@ final class QueueWorker {
 		}
 		catch (RuntimeException ex) {
 			closeBlockingConnection();
+			if (this.reconnecting) {
+				// Closed on purpose by reconnect(): wait again at once, on the new
+				// primary.
+				this.reconnecting = false;
+				return;
+			}
 			if (this.running) {
 				failed("wait for jobs of", ex);
 				pause(this.blockTimeoutMillis);

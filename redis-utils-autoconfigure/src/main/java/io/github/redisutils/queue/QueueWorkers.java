@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import io.github.redisutils.core.PrimarySwitch;
+import io.github.redisutils.core.PrimarySwitchListener;
 import io.github.redisutils.core.RedisThreads;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
@@ -42,7 +44,7 @@ import org.springframework.util.Assert;
  *
  * @author redis-utils authors
  */
-public final class QueueWorkers implements SmartLifecycle {
+public final class QueueWorkers implements SmartLifecycle, PrimarySwitchListener {
 
 	private static final Log logger = LogFactory.getLog(QueueWorkers.class);
 
@@ -161,6 +163,16 @@ public final class QueueWorkers implements SmartLifecycle {
 			scheduler.shutdownNow();
 			this.scheduler = null;
 		}
+	}
+
+	/**
+	 * The primary moved: every fetcher drops its blocking connection, so that it waits
+	 * for jobs on the new primary rather than on the old one until its block timeout.
+	 * @param primarySwitch the old and the new primary
+	 */
+	@Override
+	public synchronized void primarySwitched(PrimarySwitch primarySwitch) {
+		this.workers.forEach(QueueWorker::reconnect);
 	}
 
 	@Override

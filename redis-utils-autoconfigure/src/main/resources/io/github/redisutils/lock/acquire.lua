@@ -1,11 +1,18 @@
 -- Acquire a lock if nobody holds it and hand out the lock name's next fencing token.
 -- KEYS[1]: the lock key; while the lock is held it holds the owner token and expires with the lease
--- KEYS[2]: the fencing counter of the same lock name (same hash tag); it never expires, so tokens keep
---          increasing across expiries and application restarts
+-- KEYS[2]: the last fencing token of the same lock name (same hash tag); it never expires
 -- ARGV[1]: the owner token of this acquisition (random, one per acquisition)
 -- ARGV[2]: the lease in milliseconds
 -- Returns {1, fencing token} when acquired, {0, remaining lease of the current holder in ms} when not.
+-- The token is the larger of the last token plus one and the server time in microseconds, so it
+-- keeps increasing when the last token is lost: a restart without persistence, a promoted replica
+-- that missed the last increments (given server clocks within the documented skew).
 if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
-  return {1, redis.call('INCR', KEYS[2])}
+  local now = redis.call('TIME')
+  local micros = tonumber(now[1]) * 1000000 + tonumber(now[2])
+  local token = math.max((tonumber(redis.call('GET', KEYS[2])) or 0) + 1, micros)
+  -- '%.0f': integers up to 2^53 print exactly, never in exponent notation.
+  redis.call('SET', KEYS[2], string.format('%.0f', token))
+  return {1, token}
 end
 return {0, redis.call('PTTL', KEYS[1])}

@@ -50,21 +50,43 @@ final class ClusterBootstrap {
 	 * @return the cluster, stopped when the JVM exits
 	 */
 	static ClusterRedis start(RedisBinary binary) {
-		Path directory = Cleanup.createTempDirectory("redis-utils-cluster-");
 		List<RedisProcess> processes = new ArrayList<>();
+		AutoCloseable owned = startNodes(binary, processes, 0, "2000");
+		return new ClusterRedis(processes.stream().map(RedisProcess::address).toList(), owned);
+	}
+
+	/**
+	 * Starts three masters and a replica of each, with a node timeout of one second, and
+	 * waits until every node reports {@code cluster_state:ok} and every replica is in
+	 * sync.
+	 * @param binary the executable
+	 * @return the cluster, stopped when the JVM exits or when closed
+	 */
+	static ClusterFailoverRedis startWithReplicas(RedisBinary binary) {
+		List<RedisProcess> processes = new ArrayList<>();
+		AutoCloseable owned = startNodes(binary, processes, 1, "1000");
+		return new ClusterFailoverRedis(processes, owned);
+	}
+
+	private static AutoCloseable startNodes(RedisBinary binary, List<RedisProcess> processes, int replicas,
+			String nodeTimeout) {
+		Path directory = Cleanup.createTempDirectory("redis-utils-cluster-");
 		AutoCloseable owned = () -> {
 			processes.forEach(RedisProcess::close);
 			Cleanup.deleteRecursively(directory);
 		};
 		Cleanup.register(owned);
 		try {
-			for (int i = 0; i < MASTERS; i++) {
+			for (int i = 0; i < MASTERS * (1 + replicas); i++) {
 				processes.add(RedisProcess.startOnFreePort(FreePorts::nextWithClusterBus,
-						(port) -> node(binary, port, directory)));
+						(port) -> node(binary, port, directory, nodeTimeout)));
 			}
 			List<HostPort> nodes = processes.stream().map(RedisProcess::address).toList();
-			form(nodes, processes);
-			return new ClusterRedis(nodes, owned);
+			form(nodes.subList(0, MASTERS), processes);
+			if (replicas > 0) {
+				addReplicas(nodes, processes);
+			}
+			return owned;
 		}
 		catch (RuntimeException ex) {
 			Cleanup.unregister(owned);
@@ -73,10 +95,35 @@ final class ClusterBootstrap {
 		}
 	}
 
-	private static RedisProcess node(RedisBinary binary, int port, Path directory) {
+	private static RedisProcess node(RedisBinary binary, int port, Path directory, String nodeTimeout) {
 		String configFile = directory.resolve("nodes-" + port + ".conf").toString();
 		return RedisProcess.server(binary, port, directory, "--cluster-enabled", "yes", "--cluster-config-file",
-				configFile, "--cluster-node-timeout", "2000", "--cluster-announce-ip", HostPort.LOOPBACK);
+				configFile, "--cluster-node-timeout", nodeTimeout, "--cluster-announce-ip", HostPort.LOOPBACK,
+				"--repl-diskless-sync", "yes", "--repl-diskless-sync-delay", "0");
+	}
+
+	/**
+	 * Lets node {@code MASTERS + i} meet the cluster and replicate master {@code i}.
+	 */
+	private static void addReplicas(List<HostPort> nodes, List<RedisProcess> processes) {
+		for (int i = 0; i < MASTERS; i++) {
+			HostPort master = nodes.get(i);
+			HostPort replica = nodes.get(MASTERS + i);
+			String masterId = SetupConnection.call(master, RedisCommands::clusterMyId);
+			SetupConnection.call(replica, (commands) -> commands.clusterMeet(master.host(), master.port()));
+			Polling.await(FORMATION_TIMEOUT, replica + " to learn of master " + master,
+					() -> SetupConnection.call(replica, RedisCommands::clusterNodes).contains(masterId),
+					() -> diagnostics(nodes, processes));
+			SetupConnection.call(replica, (commands) -> commands.clusterReplicate(masterId));
+		}
+		for (int i = 0; i < MASTERS; i++) {
+			HostPort replica = nodes.get(MASTERS + i);
+			Polling.await(FORMATION_TIMEOUT, "replica " + replica + " to sync and see cluster_state:ok",
+					() -> SetupConnection.call(replica, (commands) -> commands.info("replication"))
+						.contains("master_link_status:up")
+							&& SetupConnection.call(replica, RedisCommands::clusterInfo).contains("cluster_state:ok"),
+					() -> diagnostics(nodes, processes));
+		}
 	}
 
 	private static void form(List<HostPort> nodes, List<RedisProcess> processes) {

@@ -77,6 +77,31 @@ public final class RedisServers {
 	}
 
 	/**
+	 * Starts a Sentinel topology that belongs to the caller, who may fail it over: a
+	 * primary, a replica and three Sentinels with quorum 2. The caller should
+	 * {@link SentinelFailoverRedis#close() close} it when done.
+	 * @param serverOptions options for both {@code redis-server} processes, for example
+	 * {@code "--min-replicas-to-write", "1"}
+	 * @return the running topology, with the replica in sync and every Sentinel aware of
+	 * every server and Sentinel
+	 * @throws IllegalStateException if it cannot be started
+	 */
+	public static SentinelFailoverRedis sentinelFailover(String... serverOptions) {
+		return SentinelFailoverRedis.start(RedisBinary.system(), serverOptions);
+	}
+
+	/**
+	 * Starts a Redis Cluster of three masters with a replica each that belongs to the
+	 * caller, who may kill masters. The caller should {@link ClusterFailoverRedis#close()
+	 * close} it when done.
+	 * @return the running cluster, every replica in sync
+	 * @throws IllegalStateException if it cannot be started
+	 */
+	public static ClusterFailoverRedis clusterFailover() {
+		return ClusterBootstrap.startWithReplicas(RedisBinary.system());
+	}
+
+	/**
 	 * Starts a new standalone server that belongs to the caller, who should
 	 * {@link DedicatedRedis#close() close} it when done; if not, it stops when the JVM
 	 * exits.
