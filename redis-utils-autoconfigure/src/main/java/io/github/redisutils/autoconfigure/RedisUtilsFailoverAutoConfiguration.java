@@ -20,6 +20,7 @@ import io.github.redisutils.core.SentinelPrimaryWatcher;
 import io.lettuce.core.RedisClient;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -53,6 +54,15 @@ public final class RedisUtilsFailoverAutoConfiguration {
 			RedisFailoverProperties properties, ObjectProvider<PrimarySwitchListener> listeners) {
 		return new SentinelPrimaryWatcher(redisConnectionFactory, properties.getCheckInterval(),
 				listeners.orderedStream().toList());
+	}
+
+	// Listener beans are often declared by an interface (RedisPubSub, DistributedLocks)
+	// that does not name PrimarySwitchListener: look again once every bean exists.
+	@Bean
+	@ConditionalOnMissingBean(name = "primarySwitchListenerRegistrar")
+	SmartInitializingSingleton primarySwitchListenerRegistrar(SentinelPrimaryWatcher sentinelPrimaryWatcher,
+			ObjectProvider<PrimarySwitchListener> listeners) {
+		return () -> listeners.orderedStream().forEach(sentinelPrimaryWatcher::addListener);
 	}
 
 }

@@ -17,6 +17,8 @@ package io.github.redisutils.blacklist;
 
 import java.nio.charset.StandardCharsets;
 
+import io.github.redisutils.core.PrimarySwitch;
+import io.github.redisutils.core.PrimarySwitchListener;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.RedisSubscription;
 import io.github.redisutils.core.RedisThreads;
@@ -38,7 +40,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  *
  * @author redis-utils authors
  */
-public final class RevocationSubscriber implements SmartLifecycle {
+public final class RevocationSubscriber implements SmartLifecycle, PrimarySwitchListener {
 
 	private final String channel;
 
@@ -78,6 +80,11 @@ public final class RevocationSubscriber implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.subscription.isRunning();
+	}
+
+	@Override
+	public void primarySwitched(PrimarySwitch primarySwitch) {
+		reconnect();
 	}
 
 	/**

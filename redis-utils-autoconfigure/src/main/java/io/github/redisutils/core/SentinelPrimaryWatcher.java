@@ -87,7 +87,7 @@ public final class SentinelPrimaryWatcher implements SmartLifecycle {
 
 	private final Duration checkInterval;
 
-	private final List<PrimarySwitchListener> listeners = new CopyOnWriteArrayList<>();
+	private final CopyOnWriteArrayList<PrimarySwitchListener> listeners = new CopyOnWriteArrayList<>();
 
 	private final List<StatefulRedisPubSubConnection<String, String>> subscriptions = new ArrayList<>();
 
@@ -126,7 +126,7 @@ public final class SentinelPrimaryWatcher implements SmartLifecycle {
 	 * @param listener told of every later switch
 	 */
 	public void addListener(PrimarySwitchListener listener) {
-		this.listeners.add(listener);
+		this.listeners.addIfAbsent(listener);
 	}
 
 	/**

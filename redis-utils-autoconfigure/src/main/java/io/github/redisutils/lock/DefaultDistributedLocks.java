@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import io.github.redisutils.core.PrimarySwitch;
+import io.github.redisutils.core.PrimarySwitchListener;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.RedisSubscription;
 import io.github.redisutils.core.RedisThreads;
@@ -45,7 +47,7 @@ import org.springframework.util.Assert;
  *
  * @author redis-utils authors
  */
-final class DefaultDistributedLocks implements DistributedLocks {
+final class DefaultDistributedLocks implements DistributedLocks, PrimarySwitchListener {
 
 	private static final Log logger = LogFactory.getLog(DefaultDistributedLocks.class);
 
@@ -279,6 +281,11 @@ final class DefaultDistributedLocks implements DistributedLocks {
 	 */
 	void reconnect() {
 		this.waiters.reconnect();
+	}
+
+	@Override
+	public void primarySwitched(PrimarySwitch primarySwitch) {
+		reconnect();
 	}
 
 	LockWaiters waiters() {

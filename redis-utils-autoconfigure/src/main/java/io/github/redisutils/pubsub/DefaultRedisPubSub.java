@@ -34,6 +34,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
+import io.github.redisutils.core.PrimarySwitch;
+import io.github.redisutils.core.PrimarySwitchListener;
 import io.github.redisutils.core.RateLimitedLog;
 import io.github.redisutils.core.RedisCalls;
 import io.github.redisutils.core.RedisKeys;
@@ -65,7 +67,7 @@ import org.springframework.util.Assert;
  *
  * @author redis-utils authors
  */
-final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle {
+final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle, PrimarySwitchListener {
 
 	private static final Log logger = LogFactory.getLog(DefaultRedisPubSub.class);
 
@@ -473,6 +475,12 @@ final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle {
 	 */
 	void reconnect() {
 		this.connection.reconnect();
+		this.consumers.forEach(StreamConsumer::reconnect);
+	}
+
+	@Override
+	public void primarySwitched(PrimarySwitch primarySwitch) {
+		reconnect();
 	}
 
 	@Override

@@ -324,6 +324,14 @@ final class StreamConsumer implements Runnable {
 		return ((StatefulRedisConnection<String, byte[]>) connection).sync();
 	}
 
+	/**
+	 * Drop the consumer's connection, for example because Sentinel switched the primary:
+	 * the read under way fails and the next one is made on a new connection.
+	 */
+	void reconnect() {
+		closeConnection();
+	}
+
 	private void closeConnection() {
 		StatefulConnection<String, byte[]> current = this.connection;
 		this.connection = null;

@@ -17,6 +17,9 @@
 package io.github.redisutils.failover;
 
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongPredicate;
 
@@ -24,6 +27,7 @@ import io.github.redisutils.core.PrimarySwitchListener;
 import io.github.redisutils.core.SentinelPrimaryWatcher;
 import io.github.redisutils.lock.DistributedLocks;
 import io.github.redisutils.lock.LockHandle;
+import io.github.redisutils.pubsub.RedisPubSub;
 import io.github.redisutils.session.SessionStore;
 import io.github.redisutils.test.HostPort;
 import io.github.redisutils.test.RedisServers;
@@ -94,11 +98,24 @@ class SentinelFailoverTests {
 			FailoverContexts.application(topology.springProperties())
 				.withBean(PrimarySwitchListener.class, () -> (primarySwitch) -> switched.set(System.nanoTime()))
 				.run((context) -> {
+					BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+					RedisPubSub pubSub = context.getBean(RedisPubSub.class);
+					pubSub.subscribe("after-switch", String.class, heard::add);
 					FailoverWorkload workload = new FailoverWorkload(context);
 					workload.start(2);
 					Thread.sleep(1000);
 					long trigger = System.nanoTime();
 					Promotion promotion = topology.failover();
+					// Before Sentinel demotes the old primary (seconds later), the
+					// subscription must already listen on the new one.
+					awaitSwitch(switched, Duration.ofSeconds(5));
+					long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+					String received = null;
+					while (received == null && System.nanoTime() < deadline) {
+						pubSub.publish("after-switch", "hello");
+						received = heard.poll(200, TimeUnit.MILLISECONDS);
+					}
+					assertThat(received).as("a subscriber hears the new primary after the switch").isEqualTo("hello");
 					awaitReplicaOf(promotion.oldPrimary(), Duration.ofSeconds(30));
 					long resynced = System.nanoTime();
 					Thread.sleep(1000);
@@ -181,6 +198,13 @@ class SentinelFailoverTests {
 				assertThat(System.nanoTime()).as("writes succeed again in time").isLessThan(deadline);
 				Thread.sleep(20);
 			}
+		}
+	}
+
+	private static void awaitSwitch(AtomicLong switched, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (switched.get() == 0 && System.nanoTime() < deadline) {
+			Thread.sleep(20);
 		}
 	}
 
