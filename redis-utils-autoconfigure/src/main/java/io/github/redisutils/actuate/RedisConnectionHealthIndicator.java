@@ -81,7 +81,7 @@ public class RedisConnectionHealthIndicator implements HealthIndicator, Disposab
 	 */
 	public RedisConnectionHealthIndicator(RedisConnectionFactory connectionFactory, Duration timeout,
 			Duration latencyThreshold, RedisThreads threads) {
-		this.executor = Executors.newCachedThreadPool(threads.factory("health"));
+		this.executor = Executors.newCachedThreadPool(threads.factory("connection-probe"));
 		this.probe = new RedisConnectionProbe(connectionFactory);
 		this.timeout = timeout;
 		this.latencyThreshold = latencyThreshold;

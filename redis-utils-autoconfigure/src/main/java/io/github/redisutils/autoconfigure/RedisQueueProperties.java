@@ -67,6 +67,10 @@ public class RedisQueueProperties implements Validator, EnvironmentAware {
 	 */
 	private Duration blockTimeout = Duration.ofSeconds(1);
 
+	// Only a block timeout the user chose fails start-up against the command timeout: an
+	// application that sets a short command timeout and never runs a worker must start.
+	private boolean blockTimeoutSet;
+
 	private @Nullable Duration commandTimeout;
 
 	/**
@@ -108,6 +112,7 @@ public class RedisQueueProperties implements Validator, EnvironmentAware {
 
 	public void setBlockTimeout(Duration blockTimeout) {
 		this.blockTimeout = blockTimeout;
+		this.blockTimeoutSet = true;
 	}
 
 	public Duration getShutdownTimeout() {
@@ -160,7 +165,7 @@ public class RedisQueueProperties implements Validator, EnvironmentAware {
 		if (properties.blockTimeout.toMillis() < 1000 || properties.blockTimeout.toMillis() % 1000 != 0) {
 			errors.rejectValue("blockTimeout", "invalid", "must be a whole number of seconds, at least 1s (BLPOP)");
 		}
-		else if (properties.commandTimeout != null
+		else if (properties.blockTimeoutSet && properties.commandTimeout != null
 				&& properties.blockTimeout.compareTo(properties.commandTimeout) >= 0) {
 			errors.rejectValue("blockTimeout", "invalid",
 					"must be below spring.data.redis.timeout (" + properties.commandTimeout.toMillis()

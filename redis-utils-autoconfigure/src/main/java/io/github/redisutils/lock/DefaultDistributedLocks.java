@@ -231,6 +231,14 @@ final class DefaultDistributedLocks implements DistributedLocks, PrimarySwitchLi
 			return;
 		}
 		forgetHandle(handle);
+		lostFound(handle, reason, cause);
+	}
+
+	/**
+	 * Signal a loss found after the handle stopped counting as held, by a release that
+	 * found the key gone before the lease ended.
+	 */
+	void lostFound(DefaultLockHandle handle, Reason reason, @Nullable Throwable cause) {
 		this.lost.incrementAndGet();
 		this.metrics.lost(reason);
 		logger.warn("Lost lock '" + handle.name() + "' (fencing token " + handle.fencingToken() + ") while held: "

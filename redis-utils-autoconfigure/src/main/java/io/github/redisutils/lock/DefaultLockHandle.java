@@ -77,7 +77,13 @@ final class DefaultLockHandle implements LockHandle {
 		}
 		long sent = System.nanoTime();
 		if (!this.registry.scripts().extend(this.keys, this.token, millis)) {
-			this.registry.forget(this);
+			if (withinLease(sent)) {
+				// Gone before its lease ended: deleted, or Redis restarted without it.
+				this.registry.lost(this, LockLostEvent.Reason.NOT_HELD, null);
+			}
+			else {
+				this.registry.forget(this);
+			}
 			throw notHeld("extend");
 		}
 		this.validUntilNanos = sent + TimeUnit.MILLISECONDS.toNanos(millis);
@@ -94,7 +100,11 @@ final class DefaultLockHandle implements LockHandle {
 			throw notHeld("release");
 		}
 		this.registry.released(this);
+		long sent = System.nanoTime();
 		if (!this.registry.scripts().release(this.keys, this.token)) {
+			if (withinLease(sent)) {
+				this.registry.lostFound(this, LockLostEvent.Reason.NOT_HELD, null);
+			}
 			throw new LockNotHeldException("Could not release lock '" + name() + "' (fencing token " + this.fencingToken
 					+ "): it expired before and may belong to someone else now; left untouched");
 		}
@@ -105,6 +115,10 @@ final class DefaultLockHandle implements LockHandle {
 		if (this.state.get() != RELEASED) {
 			release();
 		}
+	}
+
+	private boolean withinLease(long nanos) {
+		return nanos - this.validUntilNanos < 0;
 	}
 
 	private LockNotHeldException notHeld(String operation) {

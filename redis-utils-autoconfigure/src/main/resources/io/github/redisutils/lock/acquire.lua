@@ -7,10 +7,13 @@
 -- The token is the larger of the last token plus one and the server time in microseconds, so it
 -- keeps increasing when the last token is lost: a restart without persistence, a promoted replica
 -- that missed the last increments (given server clocks within the documented skew).
+-- @include core/stored-number.lua
+-- Read before the lock is taken: a fence that is not a number is reported, never overwritten.
+local last = stored_number(redis.call('GET', KEYS[2]), 'fence') or 0
 if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
   local now = redis.call('TIME')
   local micros = tonumber(now[1]) * 1000000 + tonumber(now[2])
-  local token = math.max((tonumber(redis.call('GET', KEYS[2])) or 0) + 1, micros)
+  local token = math.max(last + 1, micros)
   -- '%.0f': integers up to 2^53 print exactly, never in exponent notation.
   redis.call('SET', KEYS[2], string.format('%.0f', token))
   return {1, token}

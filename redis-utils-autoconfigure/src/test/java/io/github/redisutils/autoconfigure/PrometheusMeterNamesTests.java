@@ -32,6 +32,7 @@ import io.github.redisutils.session.SessionStore;
 import io.github.redisutils.test.RedisServers;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,8 @@ class PrometheusMeterNamesTests {
 			context.getBean(RedisPubSub.class).publish("news", "hello");
 			context.getBean(JobQueues.class).queue("mail").enqueue("send", "x");
 			PrometheusMeterRegistry registry = context.getBean(PrometheusMeterRegistry.class);
+			// What Spring Boot's metrics support does with MeterBinder beans.
+			context.getBeansOfType(MeterBinder.class).values().forEach((binder) -> binder.bindTo(registry));
 			String scrape = registry.scrape();
 			Set<String> checked = new TreeSet<>();
 			for (Meter meter : registry.getMeters()) {

@@ -140,7 +140,7 @@ class RedisUtilsSessionAutoConfigurationTests {
 	void meterRegistryGetsTheMeters() {
 		this.contextRunner.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
 			SimpleMeterRegistry meters = context.getBean(SimpleMeterRegistry.class);
-			for (String counter : new String[] { "created", "destroyed", "evicted", "touches.skipped" }) {
+			for (String counter : new String[] { "creations", "destructions", "evictions", "touches.skipped" }) {
 				assertThat(meters.find("redis.session." + counter).counter()).as(counter).isNotNull();
 			}
 			assertThat(meters.find("redis.session.active").gauge()).isNotNull();

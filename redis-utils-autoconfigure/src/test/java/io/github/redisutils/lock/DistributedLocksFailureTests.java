@@ -135,6 +135,32 @@ class DistributedLocksFailureTests {
 	}
 
 	@Test
+	void aLeasedLockWhoseKeyVanishedFiresTheLostSignalOnReleaseAndOnExtend() {
+		try (DedicatedRedis redis = RedisServers.dedicated()) {
+			instances(redis.springProperties()).run((context) -> {
+				DistributedLocks locks = context.getBean(DistributedLocks.class);
+				LockHandle released = locks.tryAcquire("restarted-a", NO_WAIT, Duration.ofMinutes(5)).orElseThrow();
+				LockHandle extended = locks.tryAcquire("restarted-b", NO_WAIT, Duration.ofMinutes(5)).orElseThrow();
+				// A restart without persistence: every key is gone, the leases are not
+				// over.
+				redis.stop();
+				redis.start();
+				assertThatExceptionOfType(LockNotHeldException.class).isThrownBy(released::release);
+				LockLostEvent first = this.lost.poll(10, TimeUnit.SECONDS);
+				assertThat(first).isNotNull();
+				assertThat(first.name()).isEqualTo("restarted-a");
+				assertThat(first.reason()).isEqualTo(Reason.NOT_HELD);
+				assertThatExceptionOfType(LockNotHeldException.class)
+					.isThrownBy(() -> extended.extend(Duration.ofMinutes(5)));
+				LockLostEvent second = this.lost.poll(10, TimeUnit.SECONDS);
+				assertThat(second).isNotNull();
+				assertThat(second.name()).isEqualTo("restarted-b");
+				assertThat(locks.status().lost()).isEqualTo(2);
+			});
+		}
+	}
+
+	@Test
 	void redisOutageFailsAcquisitionWithinABoundedTimeAndNeverGrantsTheLock() {
 		try (DedicatedRedis redis = RedisServers.dedicated()) {
 			instances(redis.springProperties(), "spring.data.redis.timeout=500ms",
