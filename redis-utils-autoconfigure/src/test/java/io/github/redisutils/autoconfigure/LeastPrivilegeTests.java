@@ -114,7 +114,7 @@ class LeastPrivilegeTests {
 	private List<String> minimalRules() {
 		String p = this.prefix;
 		return List.of("~" + p + ":*", "resetchannels", "&" + p + ":*", "&" + p + ":lock:*", "+@read", "+@write",
-				"+@scripting", "+@pubsub", "+@connection", "-@dangerous", "+time", "+info");
+				"+@scripting", "+@pubsub", "-@dangerous", "+ping", "+time", "+info");
 	}
 
 	@Test
