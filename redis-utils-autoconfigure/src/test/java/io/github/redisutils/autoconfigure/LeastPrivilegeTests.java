@@ -20,13 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import io.github.redisutils.actuate.RedisHealthContributor;
 import io.github.redisutils.blacklist.LocalRevocationCache;
@@ -34,7 +30,7 @@ import io.github.redisutils.blacklist.TokenBlacklist;
 import io.github.redisutils.cache.CacheStore;
 import io.github.redisutils.core.RedisPermissionException;
 import io.github.redisutils.lock.DistributedLocks;
-import io.github.redisutils.lock.LockHandle;
+import io.github.redisutils.lock.LockHandOver;
 import io.github.redisutils.pubsub.RedisPubSub;
 import io.github.redisutils.queue.JobHandlers;
 import io.github.redisutils.queue.JobQueues;
@@ -53,6 +49,7 @@ import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -180,9 +177,10 @@ class LeastPrivilegeTests {
 	private void locks(AssertableApplicationContext context) throws Exception {
 		DistributedLocks locks = context.getBean(DistributedLocks.class);
 		// The first wait starts the subscription; the second hand-over measures it.
-		handOver(locks, "warm-up");
+		LockHandOver.millis(locks, "warm-up");
 		await(() -> locks.status().subscription().connected(), "lock waiters subscribed");
-		long wakeUp = handOver(locks, "stock");
+		long wakeUp = LockHandOver.millis(locks, "stock");
+		System.out.println("Lock wake-up as the least-privileged user (ms): " + wakeUp);
 		assertThat(wakeUp).as("wake-up by pub/sub (ms)").isLessThan(1000);
 		assertThat(locks.status().subscription().refused()).isEmpty();
 	}
@@ -275,25 +273,6 @@ class LeastPrivilegeTests {
 					"redis.rate-limit.policies.api.window=1m", "redis.queue.queues.mail.concurrency=1");
 	}
 
-	/**
-	 * One thread holds a lock, another waits for it; the holder releases it.
-	 * @return milliseconds from the release to the waiter's acquisition
-	 */
-	private static long handOver(DistributedLocks locks, String name) throws Exception {
-		LockHandle held = locks.tryAcquire(name, Duration.ZERO).orElseThrow();
-		CompletableFuture<Long> waiter = CompletableFuture.supplyAsync(() -> {
-			Optional<LockHandle> handle = locks.tryAcquire(name, Duration.ofSeconds(20));
-			long acquired = System.nanoTime();
-			handle.orElseThrow().close();
-			return acquired;
-		});
-		// Let the waiter register and park.
-		LockSupport.parkNanos(Duration.ofMillis(700).toNanos());
-		long released = System.nanoTime();
-		held.close();
-		return TimeUnit.NANOSECONDS.toMillis(waiter.get(30, TimeUnit.SECONDS) - released);
-	}
-
 	private void aclSetUser(List<String> rules) {
 		List<String> command = new ArrayList<>(List.of("SETUSER", "app", "reset", "on", ">secret"));
 		command.addAll(rules);
@@ -330,14 +309,8 @@ class LeastPrivilegeTests {
 		}
 	}
 
-	private static void await(BooleanSupplier condition, String what) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Not within 10 s: " + what);
-			}
-			LockSupport.parkNanos(10_000_000);
-		}
+	private static void await(Callable<Boolean> condition, String what) {
+		Awaitility.await(what).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(condition);
 	}
 
 }
