@@ -16,10 +16,7 @@
 package io.github.redisutils.lock;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
@@ -97,7 +94,7 @@ class LockWaitersAclTests {
 		aclSetUser(redis, "on", ">secret", "~" + this.prefix + ":*", "&" + this.prefix + ":*", "+@all");
 		instance(redis).run((context) -> {
 			DistributedLocks locks = context.getBean(DistributedLocks.class);
-			long wakeUp = handOver(locks, "report");
+			long wakeUp = LockHandOver.millis(locks, "report");
 			String pattern = this.prefix + ":lock:*";
 			await(() -> locks.status().subscription().refused().contains(pattern), "the refusal is recorded");
 			assertThat(locks.status().subscription().connected()).isTrue();
@@ -123,33 +120,14 @@ class LockWaitersAclTests {
 		instance(redis).run((context) -> {
 			DistributedLocks locks = context.getBean(DistributedLocks.class);
 			// The first wait starts the subscription; later hand-overs measure it.
-			handOver(locks, "warm-up");
+			LockHandOver.millis(locks, "warm-up");
 			await(() -> locks.status().subscription().connected(), "subscribed");
 			assertThat(locks.status().subscription().refused()).isEmpty();
-			long wakeUp = handOver(locks, "report");
+			long wakeUp = LockHandOver.millis(locks, "report");
 			System.out.println("Wake-up with the pattern rule (ms): " + wakeUp);
 			assertThat(wakeUp).isLessThan(POLL.toMillis() / 2);
 			assertThat(health(context).getDetails()).doesNotContainKey("warning");
 		});
-	}
-
-	/**
-	 * One thread holds a lock, another waits for it; the holder releases it.
-	 * @return milliseconds from the release to the waiter's acquisition
-	 */
-	private static long handOver(DistributedLocks locks, String name) throws Exception {
-		LockHandle held = locks.tryAcquire(name, Duration.ZERO).orElseThrow();
-		CompletableFuture<Long> waiter = CompletableFuture.supplyAsync(() -> {
-			Optional<LockHandle> handle = locks.tryAcquire(name, Duration.ofSeconds(20));
-			long acquired = System.nanoTime();
-			handle.orElseThrow().close();
-			return acquired;
-		});
-		// Let the waiter register and park.
-		LockSupport.parkNanos(Duration.ofMillis(700).toNanos());
-		long released = System.nanoTime();
-		held.close();
-		return TimeUnit.NANOSECONDS.toMillis(waiter.get(30, TimeUnit.SECONDS) - released);
 	}
 
 	private static Health health(AssertableApplicationContext context) {
