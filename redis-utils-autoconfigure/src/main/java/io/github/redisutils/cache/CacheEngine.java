@@ -84,28 +84,8 @@ final class CacheEngine {
 	 * failure
 	 */
 	@Nullable Entry read(CacheName cache, EntryLocation location, Type type) {
-		if (this.guard.bypassing()) {
-			cache.metrics().readFallback();
-			cache.metrics().miss();
-			return null;
-		}
-		Raw raw;
-		try {
-			raw = readRaw(location);
-		}
-		catch (RedisUtilsException ex) {
-			readFailed(cache, ex);
-			cache.metrics().miss();
-			return null;
-		}
-		Entry entry = (raw.bytes() != null) ? tryDecode(cache, location, raw.bytes(), type) : null;
-		if (entry != null) {
-			cache.metrics().hit();
-		}
-		else {
-			cache.metrics().miss();
-		}
-		return entry;
+		byte[] bytes = readBytes(cache, location);
+		return (bytes != null) ? decodeCounted(cache, location, bytes, type) : null;
 	}
 
 	/**
@@ -118,38 +98,52 @@ final class CacheEngine {
 	 * @throws IllegalStateException if the entry holds a value of another type
 	 */
 	@Nullable Entry readAs(CacheName cache, EntryLocation location, Class<?> type) {
-		if (this.guard.bypassing()) {
-			cache.metrics().readFallback();
-			cache.metrics().miss();
-			return null;
-		}
-		Raw raw;
-		try {
-			raw = readRaw(location);
-		}
-		catch (RedisUtilsException ex) {
-			readFailed(cache, ex);
-			cache.metrics().miss();
-			return null;
-		}
-		if (raw.bytes() == null) {
-			cache.metrics().miss();
+		byte[] bytes = readBytes(cache, location);
+		if (bytes == null) {
 			return null;
 		}
 		try {
-			Entry entry = this.codec.decode(raw.bytes(), type);
+			Entry entry = this.codec.decode(bytes, type);
 			cache.metrics().hit();
 			return entry;
 		}
 		catch (ValueCodecException | ClassCastException ex) {
-			Entry natural = tryDecodeQuietly(raw.bytes());
+			Entry natural = tryDecodeQuietly(bytes);
 			if (natural != null) {
 				cache.metrics().hit();
 				throw new IllegalStateException(
 						"Cached value is not of required type [" + type.getName() + "]: " + natural.value(), ex);
 			}
 		}
-		Entry entry = tryDecode(cache, location, raw.bytes(), type);
+		return decodeCounted(cache, location, bytes, type);
+	}
+
+	/**
+	 * Return an entry's bytes, or {@code null}, counted as a miss, when Redis is skipped,
+	 * fails or holds nothing.
+	 */
+	private byte @Nullable [] readBytes(CacheName cache, EntryLocation location) {
+		if (this.guard.bypassing()) {
+			cache.metrics().readFallback();
+			cache.metrics().miss();
+			return null;
+		}
+		try {
+			byte[] bytes = readRaw(location).bytes();
+			if (bytes == null) {
+				cache.metrics().miss();
+			}
+			return bytes;
+		}
+		catch (RedisUtilsException ex) {
+			readFailed(cache, ex);
+			cache.metrics().miss();
+			return null;
+		}
+	}
+
+	private @Nullable Entry decodeCounted(CacheName cache, EntryLocation location, byte[] bytes, Type type) {
+		Entry entry = tryDecode(cache, location, bytes, type);
 		if (entry != null) {
 			cache.metrics().hit();
 		}
