@@ -114,11 +114,10 @@ final class FailoverWorkload implements AutoCloseable {
 	 * rate-limit policy, no queue workers.
 	 */
 	static String[] properties() {
-		return new String[] { "spring.data.redis.timeout=1500ms", "spring.data.redis.connect-timeout=500ms",
+		return new String[] { "spring.data.redis.timeout=1s", "spring.data.redis.connect-timeout=500ms",
 				"redis.rate-limit.policies.failover.limit=" + RATE_LIMIT,
 				"redis.rate-limit.policies.failover.window=10m",
-				"redis.rate-limit.policies.failover.algorithm=sliding-window", "redis.queue.workers-enabled=false",
-				"redis.queue.block-timeout=1s" };
+				"redis.rate-limit.policies.failover.algorithm=sliding-window", "redis.queue.workers-enabled=false" };
 	}
 
 	void start(int threadCount) {
