@@ -21,12 +21,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import io.github.redisutils.core.RedisThreads;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -69,6 +68,19 @@ public class RedisHealthContributor implements CompositeHealthContributor, Dispo
 	 */
 	public RedisHealthContributor(RedisConnectionHealthIndicator connection,
 			List<RedisHealthContribution> contributions, Duration timeout) {
+		this(connection, contributions, timeout, RedisThreads.platform());
+	}
+
+	/**
+	 * Create the composite, its checks running on threads of the given source.
+	 * @param connection the connection check, always the first child
+	 * @param contributions the features' children, in order
+	 * @param timeout longest time any child's check may take
+	 * @param threads where the checks' threads come from
+	 * @throws IllegalStateException if two children share a name
+	 */
+	public RedisHealthContributor(RedisConnectionHealthIndicator connection,
+			List<RedisHealthContribution> contributions, Duration timeout, RedisThreads threads) {
 		this.connection = connection;
 		Map<String, HealthContributor> children = new LinkedHashMap<>();
 		children.put(RedisHealthContribution.CONNECTION, connection);
@@ -80,22 +92,13 @@ public class RedisHealthContributor implements CompositeHealthContributor, Dispo
 		}
 		// One check per child is in flight at most, so one thread per child is enough;
 		// idle threads end after a minute.
-		int threads = countIndicators(children.values());
-		this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-				threadFactory());
+		int checks = countIndicators(children.values());
+		this.executor = new ThreadPoolExecutor(checks, checks, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+				threads.factory("health"));
 		this.executor.allowCoreThreadTimeOut(true);
 		Map<String, HealthContributor> bounded = new LinkedHashMap<>();
 		children.forEach((name, child) -> bounded.put(name, bound(name, child, timeout)));
 		this.children = new Prefetching(bounded);
-	}
-
-	private static ThreadFactory threadFactory() {
-		AtomicInteger count = new AtomicInteger();
-		return (task) -> {
-			Thread thread = new Thread(task, "redis-utils-health-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
 	}
 
 	private static int countIndicators(Iterable<HealthContributor> contributors) {

@@ -58,9 +58,11 @@ public final class RedisUtilsHealthContributorAutoConfiguration {
 			RedisUtilsProperties properties, ObjectProvider<RedisHealthContribution> contributions,
 			ObjectProvider<RedisThreads> redisThreads) {
 		RedisUtilsProperties.Health health = properties.getHealth();
+		RedisThreads threads = redisThreads.getIfAvailable(RedisThreads::platform);
 		RedisConnectionHealthIndicator connection = new RedisConnectionHealthIndicator(redisConnectionFactory,
-				health.getTimeout(), health.getLatencyThreshold(), redisThreads.getIfAvailable(RedisThreads::platform));
-		return new RedisHealthContributor(connection, contributions.orderedStream().toList(), health.getTimeout());
+				health.getTimeout(), health.getLatencyThreshold(), threads);
+		return new RedisHealthContributor(connection, contributions.orderedStream().toList(), health.getTimeout(),
+				threads);
 	}
 
 }

@@ -17,6 +17,7 @@ package io.github.redisutils.core;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -91,6 +92,11 @@ public final class SentinelPrimaryWatcher implements SmartLifecycle {
 
 	private final List<StatefulRedisPubSubConnection<String, String>> subscriptions = new ArrayList<>();
 
+	// One connection per Sentinel, kept across checks: a check every second must not
+	// open and close a connection to each Sentinel every time. Touched only on the
+	// watcher's own thread.
+	private final Map<RedisURI, StatefulRedisSentinelConnection<String, String>> sentinelConnections = new HashMap<>();
+
 	private final AtomicLong switches = new AtomicLong();
 
 	private @Nullable RedisClient client;
@@ -161,11 +167,8 @@ public final class SentinelPrimaryWatcher implements SmartLifecycle {
 			.socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
 			.build());
 		this.client = created;
-		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "redis-utils-sentinel-watcher");
-			thread.setDaemon(true);
-			return thread;
-		});
+		ScheduledExecutorService scheduler = Executors
+			.newSingleThreadScheduledExecutor(RedisThreads.platform().factory("sentinel-watcher"));
 		this.executor = scheduler;
 		this.running = true;
 		for (RedisURI sentinel : this.sentinels) {
@@ -231,7 +234,9 @@ public final class SentinelPrimaryWatcher implements SmartLifecycle {
 		}
 		Candidate newest = null;
 		for (RedisURI sentinel : this.sentinels) {
-			try (StatefulRedisSentinelConnection<String, String> connection = client.connectSentinel(sentinel)) {
+			try {
+				StatefulRedisSentinelConnection<String, String> connection = this.sentinelConnections
+					.computeIfAbsent(sentinel, client::connectSentinel);
 				Map<String, String> master = connection.sync().master(this.masterName);
 				Candidate candidate = new Candidate(master.get("ip") + ":" + master.get("port"),
 						Long.parseLong(master.getOrDefault("config-epoch", "0")), master.get("runid"));
@@ -240,6 +245,11 @@ public final class SentinelPrimaryWatcher implements SmartLifecycle {
 				}
 			}
 			catch (RuntimeException ex) {
+				// Connect again on the next check.
+				StatefulRedisSentinelConnection<String, String> failed = this.sentinelConnections.remove(sentinel);
+				if (failed != null) {
+					failed.closeAsync();
+				}
 				logger.debug("Sentinel " + sentinel.getHost() + ":" + sentinel.getPort() + " did not answer", ex);
 			}
 		}
@@ -363,14 +373,28 @@ public final class SentinelPrimaryWatcher implements SmartLifecycle {
 		ScheduledExecutorService scheduler = this.executor;
 		if (scheduler != null) {
 			scheduler.shutdownNow();
+			awaitTermination(scheduler);
 			this.executor = null;
 		}
+		this.sentinelConnections.values().forEach(StatefulRedisSentinelConnection::closeAsync);
+		this.sentinelConnections.clear();
 		this.subscriptions.forEach(StatefulRedisPubSubConnection::closeAsync);
 		this.subscriptions.clear();
 		RedisClient created = this.client;
 		if (created != null) {
 			created.shutdownAsync(0, 2, TimeUnit.SECONDS);
 			this.client = null;
+		}
+	}
+
+	// The check owns the Sentinel connections: let a check under way end before they
+	// are closed.
+	private static void awaitTermination(ScheduledExecutorService scheduler) {
+		try {
+			scheduler.awaitTermination(2, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
