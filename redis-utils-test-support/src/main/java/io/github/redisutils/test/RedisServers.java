@@ -170,4 +170,18 @@ public final class RedisServers {
 		return DedicatedRedis.start(RedisBinary.system());
 	}
 
+	/**
+	 * Starts a new standalone server that belongs to the caller, with further
+	 * {@code redis-server} options that override the defaults (persistence off), for
+	 * example {@code "--appendonly", "yes", "--appendfsync", "always"}: a server killed
+	 * with {@link DedicatedRedis#stop()} then reloads its data from its working directory
+	 * when {@link DedicatedRedis#start() started} again.
+	 * @param options the options
+	 * @return the running server
+	 * @throws IllegalStateException if it cannot be started
+	 */
+	public static DedicatedRedis dedicated(String... options) {
+		return DedicatedRedis.start(RedisBinary.system(), options);
+	}
+
 }
