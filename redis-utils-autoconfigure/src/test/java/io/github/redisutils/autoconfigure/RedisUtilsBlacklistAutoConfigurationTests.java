@@ -175,8 +175,8 @@ class RedisUtilsBlacklistAutoConfigurationTests {
 					.isSameAs(context.getBean("userRevocationSubscriber"));
 				assertThat(context.getBean(TokenBlacklistJwtDecoderPostProcessor.class))
 					.isSameAs(context.getBean("userPostProcessor"));
-				assertThat(context.getBean("tokenBlacklistHealthContribution", RedisHealthContribution.class).contributor())
-					.isNotInstanceOf(TokenBlacklistHealthIndicator.class);
+				assertThat(context.getBean("tokenBlacklistHealthContribution", RedisHealthContribution.class)
+					.contributor()).isNotInstanceOf(TokenBlacklistHealthIndicator.class);
 			});
 	}
 

@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Starts the sample as a user would, with nothing listening at its Redis address, so that
- * the embedded server comes up, and reads {@code /actuator/health/redis} and the readiness
- * and liveness groups over HTTP.
+ * the embedded server comes up, and reads {@code /actuator/health/redis} and the
+ * readiness and liveness groups over HTTP.
  *
  * @author redis-utils authors
  */
