@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.redisutils.core.RedisCalls;
+import io.github.redisutils.core.RedisReplies;
 import io.github.redisutils.core.RedisUnavailableException;
 import io.github.redisutils.core.RedisUtilsException;
 import org.jspecify.annotations.Nullable;
@@ -38,25 +39,25 @@ final class DefaultReactiveTokenBlacklist implements ReactiveTokenBlacklist {
 
 	private final ReactiveStringRedisTemplate template;
 
-	private final BlacklistRedis redis;
+	private final BlacklistKeys blacklistKeys;
 
 	private final TokenBlacklistMonitor monitor;
 
 	private final @Nullable LocalRevocationCache cache;
 
-	DefaultReactiveTokenBlacklist(ReactiveRedisConnectionFactory connectionFactory, BlacklistRedis redis,
+	DefaultReactiveTokenBlacklist(ReactiveRedisConnectionFactory connectionFactory, BlacklistKeys blacklistKeys,
 			TokenBlacklistMonitor monitor, @Nullable LocalRevocationCache cache) {
 		this.template = new ReactiveStringRedisTemplate(connectionFactory);
-		this.redis = redis;
+		this.blacklistKeys = blacklistKeys;
 		this.monitor = monitor;
 		this.cache = cache;
 	}
 
 	@Override
 	public Mono<Boolean> revoke(String tokenId, Instant expiresAt) {
-		BlacklistRedis.checkId("tokenId", tokenId);
-		return run("revoke a token", this.redis.revokeScript, this.redis.tokenKey(tokenId),
-				Long.toString(expiresAt.toEpochMilli()), this.redis.channel, BlacklistRedis.revokedMessage(tokenId))
+		BlacklistKeys.checkId("tokenId", tokenId);
+		return run("revoke a token", BlacklistScripts.REVOKE, this.blacklistKeys.tokenKey(tokenId),
+				Long.toString(expiresAt.toEpochMilli()), this.blacklistKeys.channel, SyncMessage.tokenRevoked(tokenId))
 			.map((stored) -> {
 				if (stored == 0) {
 					return false;
@@ -72,14 +73,14 @@ final class DefaultReactiveTokenBlacklist implements ReactiveTokenBlacklist {
 	@Override
 	public Mono<Boolean> revokeToken(String rawToken) {
 		TokenDescriptor token = TokenDescriptor.parse(rawToken);
-		return revoke(token.tokenId(), this.redis.expiryOrDefault(token.expiresAt()));
+		return revoke(token.tokenId(), this.blacklistKeys.expiryOrDefault(token.expiresAt()));
 	}
 
 	@Override
 	public Mono<Instant> revokeAllForUser(String subject) {
-		BlacklistRedis.checkId("subject", subject);
-		return run("revoke a subject's tokens", this.redis.revokeUserScript, this.redis.userKey(subject),
-				this.redis.userTtlMillis(), this.redis.channel, subject)
+		BlacklistKeys.checkId("subject", subject);
+		return run("revoke a subject's tokens", BlacklistScripts.REVOKE_USER, this.blacklistKeys.userKey(subject),
+				this.blacklistKeys.userTtlMillis(), this.blacklistKeys.channel, subject)
 			.map((notBefore) -> {
 				this.monitor.userRevoked();
 				if (this.cache != null) {
@@ -101,20 +102,21 @@ final class DefaultReactiveTokenBlacklist implements ReactiveTokenBlacklist {
 		}
 		return Mono.defer(() -> {
 			long stamp = (localCache != null) ? localCache.stamp() : -1;
-			List<String> keys = this.redis.checkKeys(token);
+			List<String> keys = this.blacklistKeys.checkKeys(token);
 			Mono<List<@Nullable String>> values = (keys.size() == 1)
 					? this.template.opsForValue()
 						.get(keys.get(0))
-						.map(BlacklistRedisValues::of)
-						.defaultIfEmpty(BlacklistRedisValues.absent(1))
-					: this.template.opsForValue().multiGet(keys).map(BlacklistRedisValues::copy);
+						.map(BlacklistValues::of)
+						.defaultIfEmpty(BlacklistValues.absent(1))
+					: this.template.opsForValue().multiGet(keys).map(BlacklistValues::copy);
 			return values.map((read) -> {
 				boolean tokenRevoked = read.get(0) != null;
-				Long notBefore = (read.size() > 1) ? BlacklistRedis.parseNotBefore(read.get(1), keys.get(1)) : null;
+				Long notBefore = (read.size() > 1) ? RedisReplies.optionalNumber(read.get(1), keys.get(1), "value")
+						: null;
 				if (localCache != null) {
 					localCache.store(stamp, token, tokenRevoked, notBefore);
 				}
-				boolean revoked = BlacklistRedis.revoked(token, tokenRevoked, notBefore);
+				boolean revoked = tokenRevoked || token.revokedBy(notBefore);
 				this.monitor.checked(revoked);
 				return revoked;
 			})
@@ -130,9 +132,9 @@ final class DefaultReactiveTokenBlacklist implements ReactiveTokenBlacklist {
 
 	@Override
 	public Mono<Boolean> restore(String tokenId) {
-		BlacklistRedis.checkId("tokenId", tokenId);
-		return run("restore a token", this.redis.restoreScript, this.redis.tokenKey(tokenId), this.redis.channel,
-				BlacklistRedis.restoredMessage(tokenId))
+		BlacklistKeys.checkId("tokenId", tokenId);
+		return run("restore a token", BlacklistScripts.RESTORE, this.blacklistKeys.tokenKey(tokenId),
+				this.blacklistKeys.channel, SyncMessage.tokenRestored(tokenId))
 			.map((deleted) -> {
 				if (this.cache != null) {
 					this.cache.tokenRestored(tokenId);
@@ -143,9 +145,9 @@ final class DefaultReactiveTokenBlacklist implements ReactiveTokenBlacklist {
 
 	@Override
 	public Mono<Boolean> restoreUser(String subject) {
-		BlacklistRedis.checkId("subject", subject);
-		return run("restore a subject", this.redis.restoreScript, this.redis.userKey(subject), this.redis.channel,
-				BlacklistRedis.userRestoredMessage(subject))
+		BlacklistKeys.checkId("subject", subject);
+		return run("restore a subject", BlacklistScripts.RESTORE, this.blacklistKeys.userKey(subject),
+				this.blacklistKeys.channel, SyncMessage.userRestored(subject))
 			.map((deleted) -> {
 				if (this.cache != null) {
 					this.cache.userRestored(subject);
@@ -164,9 +166,9 @@ final class DefaultReactiveTokenBlacklist implements ReactiveTokenBlacklist {
 	/**
 	 * Lists that may hold nulls (absent keys).
 	 */
-	private static final class BlacklistRedisValues {
+	private static final class BlacklistValues {
 
-		private BlacklistRedisValues() {
+		private BlacklistValues() {
 		}
 
 		static List<@Nullable String> of(String value) {

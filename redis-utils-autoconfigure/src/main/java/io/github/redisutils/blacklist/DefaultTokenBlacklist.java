@@ -39,26 +39,28 @@ final class DefaultTokenBlacklist implements TokenBlacklist {
 
 	private final StringRedisTemplate template;
 
-	private final BlacklistRedis redis;
+	private final BlacklistKeys blacklistKeys;
 
 	private final TokenBlacklistMonitor monitor;
 
 	private final @Nullable LocalRevocationCache cache;
 
-	DefaultTokenBlacklist(RedisConnectionFactory connectionFactory, BlacklistRedis redis, TokenBlacklistMonitor monitor,
-			@Nullable LocalRevocationCache cache) {
+	DefaultTokenBlacklist(RedisConnectionFactory connectionFactory, BlacklistKeys blacklistKeys,
+			TokenBlacklistMonitor monitor, @Nullable LocalRevocationCache cache) {
 		this.template = new StringRedisTemplate(connectionFactory);
-		this.redis = redis;
+		this.blacklistKeys = blacklistKeys;
 		this.monitor = monitor;
 		this.cache = cache;
 	}
 
 	@Override
 	public boolean revoke(String tokenId, Instant expiresAt) {
-		BlacklistRedis.checkId("tokenId", tokenId);
-		String key = this.redis.tokenKey(tokenId);
-		Long stored = call("revoke a token", key, () -> this.template.execute(this.redis.revokeScript, List.of(key),
-				Long.toString(expiresAt.toEpochMilli()), this.redis.channel, BlacklistRedis.revokedMessage(tokenId)));
+		BlacklistKeys.checkId("tokenId", tokenId);
+		String key = this.blacklistKeys.tokenKey(tokenId);
+		Long stored = call("revoke a token", key,
+				() -> this.template.execute(BlacklistScripts.REVOKE, List.of(key),
+						Long.toString(expiresAt.toEpochMilli()), this.blacklistKeys.channel,
+						SyncMessage.tokenRevoked(tokenId)));
 		if (stored == null || stored == 0) {
 			return false;
 		}
@@ -73,7 +75,7 @@ final class DefaultTokenBlacklist implements TokenBlacklist {
 	@Override
 	public boolean revokeToken(String rawToken) {
 		TokenDescriptor token = TokenDescriptor.parse(rawToken);
-		return revoke(token.tokenId(), this.redis.expiryOrDefault(token.expiresAt()));
+		return revoke(token.tokenId(), this.blacklistKeys.expiryOrDefault(token.expiresAt()));
 	}
 
 	@Override
@@ -83,11 +85,13 @@ final class DefaultTokenBlacklist implements TokenBlacklist {
 
 	@Override
 	public Instant revokeAllForUser(String subject) {
-		BlacklistRedis.checkId("subject", subject);
-		String key = this.redis.userKey(subject);
-		long notBefore = RedisReplies
-			.number(call("revoke a subject's tokens", key, () -> this.template.execute(this.redis.revokeUserScript,
-					List.of(key), this.redis.userTtlMillis(), this.redis.channel, subject)), key, "reply");
+		BlacklistKeys.checkId("subject", subject);
+		String key = this.blacklistKeys.userKey(subject);
+		long notBefore = RedisReplies.number(
+				call("revoke a subject's tokens", key,
+						() -> this.template.execute(BlacklistScripts.REVOKE_USER, List.of(key),
+								this.blacklistKeys.userTtlMillis(), this.blacklistKeys.channel, subject)),
+				key, "reply");
 		this.monitor.userRevoked();
 		if (this.cache != null) {
 			this.cache.userRevoked(subject, notBefore);
@@ -112,7 +116,7 @@ final class DefaultTokenBlacklist implements TokenBlacklist {
 			}
 			stamp = localCache.stamp();
 		}
-		List<String> keys = this.redis.checkKeys(token);
+		List<String> keys = this.blacklistKeys.checkKeys(token);
 		List<String> values;
 		try {
 			values = RedisCalls.call(() -> (keys.size() == 1) ? singleton(this.template.opsForValue().get(keys.get(0)))
@@ -127,11 +131,11 @@ final class DefaultTokenBlacklist implements TokenBlacklist {
 			return this.monitor.failed(new RedisUtilsException("Redis answered MGET with nothing"));
 		}
 		boolean tokenRevoked = values.get(0) != null;
-		Long notBefore = (values.size() > 1) ? BlacklistRedis.parseNotBefore(values.get(1), keys.get(1)) : null;
+		Long notBefore = (values.size() > 1) ? RedisReplies.optionalNumber(values.get(1), keys.get(1), "value") : null;
 		if (localCache != null) {
 			localCache.store(stamp, token, tokenRevoked, notBefore);
 		}
-		boolean revoked = BlacklistRedis.revoked(token, tokenRevoked, notBefore);
+		boolean revoked = tokenRevoked || token.revokedBy(notBefore);
 		this.monitor.checked(revoked);
 		return revoked;
 	}
@@ -147,10 +151,10 @@ final class DefaultTokenBlacklist implements TokenBlacklist {
 
 	@Override
 	public boolean restore(String tokenId) {
-		BlacklistRedis.checkId("tokenId", tokenId);
-		String key = this.redis.tokenKey(tokenId);
-		Long deleted = call("restore a token", key, () -> this.template.execute(this.redis.restoreScript, List.of(key),
-				this.redis.channel, BlacklistRedis.restoredMessage(tokenId)));
+		BlacklistKeys.checkId("tokenId", tokenId);
+		String key = this.blacklistKeys.tokenKey(tokenId);
+		Long deleted = call("restore a token", key, () -> this.template.execute(BlacklistScripts.RESTORE, List.of(key),
+				this.blacklistKeys.channel, SyncMessage.tokenRestored(tokenId)));
 		if (this.cache != null) {
 			this.cache.tokenRestored(tokenId);
 		}
@@ -159,10 +163,10 @@ final class DefaultTokenBlacklist implements TokenBlacklist {
 
 	@Override
 	public boolean restoreUser(String subject) {
-		BlacklistRedis.checkId("subject", subject);
-		String key = this.redis.userKey(subject);
-		Long deleted = call("restore a subject", key, () -> this.template.execute(this.redis.restoreScript,
-				List.of(key), this.redis.channel, BlacklistRedis.userRestoredMessage(subject)));
+		BlacklistKeys.checkId("subject", subject);
+		String key = this.blacklistKeys.userKey(subject);
+		Long deleted = call("restore a subject", key, () -> this.template.execute(BlacklistScripts.RESTORE,
+				List.of(key), this.blacklistKeys.channel, SyncMessage.userRestored(subject)));
 		if (this.cache != null) {
 			this.cache.userRestored(subject);
 		}

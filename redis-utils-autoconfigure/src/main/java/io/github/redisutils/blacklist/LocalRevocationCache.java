@@ -137,7 +137,7 @@ public final class LocalRevocationCache {
 			return null;
 		}
 		this.hits.increment();
-		return BlacklistRedis.revokedBy(token, (userEntry.value == NO_NOT_BEFORE) ? null : userEntry.value);
+		return token.revokedBy((userEntry.value == NO_NOT_BEFORE) ? null : userEntry.value);
 	}
 
 	private @Nullable Entry fresh(Map<String, Entry> map, String key, long now) {

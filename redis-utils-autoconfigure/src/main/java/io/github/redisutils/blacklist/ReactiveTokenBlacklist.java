@@ -93,7 +93,7 @@ public interface ReactiveTokenBlacklist {
 	 */
 	static ReactiveTokenBlacklist create(ReactiveRedisConnectionFactory connectionFactory, RedisKeys redisKeys,
 			TokenBlacklistOptions options, TokenBlacklistMonitor monitor, @Nullable LocalRevocationCache localCache) {
-		return new DefaultReactiveTokenBlacklist(connectionFactory, new BlacklistRedis(redisKeys, options), monitor,
+		return new DefaultReactiveTokenBlacklist(connectionFactory, new BlacklistKeys(redisKeys, options), monitor,
 				localCache);
 	}
 

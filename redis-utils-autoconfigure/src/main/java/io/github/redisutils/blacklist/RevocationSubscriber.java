@@ -59,7 +59,7 @@ public final class RevocationSubscriber implements SmartLifecycle, PrimarySwitch
 	 */
 	public RevocationSubscriber(LettuceConnectionFactory connectionFactory, RedisKeys redisKeys,
 			LocalRevocationCache cache, RedisThreads threads, MeterRegistry meterRegistry) {
-		this.channel = BlacklistRedis.channel(redisKeys);
+		this.channel = BlacklistKeys.channel(redisKeys);
 		this.cache = cache;
 		this.subscription = RedisSubscription.create(connectionFactory, "blacklist", new Listener(), threads,
 				meterRegistry);

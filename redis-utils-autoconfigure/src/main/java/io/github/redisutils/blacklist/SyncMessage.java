@@ -79,4 +79,16 @@ final class SyncMessage {
 		cache.clear();
 	}
 
+	static String tokenRevoked(String tokenId) {
+		return TOKEN_REVOKED + tokenId;
+	}
+
+	static String tokenRestored(String tokenId) {
+		return TOKEN_RESTORED + tokenId;
+	}
+
+	static String userRestored(String subject) {
+		return USER_RESTORED + subject;
+	}
+
 }

@@ -130,8 +130,7 @@ public interface TokenBlacklist {
 	 */
 	static TokenBlacklist create(RedisConnectionFactory connectionFactory, RedisKeys redisKeys,
 			TokenBlacklistOptions options, TokenBlacklistMonitor monitor, @Nullable LocalRevocationCache localCache) {
-		return new DefaultTokenBlacklist(connectionFactory, new BlacklistRedis(redisKeys, options), monitor,
-				localCache);
+		return new DefaultTokenBlacklist(connectionFactory, new BlacklistKeys(redisKeys, options), monitor, localCache);
 	}
 
 }

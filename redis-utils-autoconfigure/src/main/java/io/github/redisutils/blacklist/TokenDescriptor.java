@@ -136,4 +136,15 @@ public record TokenDescriptor(String tokenId, @Nullable String subject, @Nullabl
 		return (value != null && value.isNumber()) ? Instant.ofEpochSecond(value.asLong()) : null;
 	}
 
+	/**
+	 * Whether a subject's not-before revokes this token. A token without {@code iat}
+	 * cannot prove it was issued after the revocation, so it counts as revoked.
+	 */
+	boolean revokedBy(@Nullable Long notBefore) {
+		if (notBefore == null) {
+			return false;
+		}
+		return this.issuedAt == null || this.issuedAt.getEpochSecond() < notBefore;
+	}
+
 }

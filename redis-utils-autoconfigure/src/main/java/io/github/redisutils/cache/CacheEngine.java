@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import io.github.redisutils.cache.CacheCommands.NamespaceRead;
+import io.github.redisutils.cache.CacheScripts.NamespaceRead;
 import io.github.redisutils.cache.EntryCodec.Entry;
 import io.github.redisutils.core.RateLimitedLog;
 import io.github.redisutils.core.RedisUtilsException;
@@ -51,7 +51,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class CacheEngine {
 
-	private final CacheCommands commands;
+	private final CacheScripts commands;
 
 	private final EntryCodec codec;
 
@@ -62,7 +62,7 @@ final class CacheEngine {
 	private final RateLimitedLog decodingLog = new RateLimitedLog(LogFactory.getLog(CacheEngine.class),
 			TimeUnit.SECONDS.toNanos(1));
 
-	CacheEngine(CacheCommands commands, EntryCodec codec, OutageGuard guard, CacheOptions options) {
+	CacheEngine(CacheScripts commands, EntryCodec codec, OutageGuard guard, CacheOptions options) {
 		this.commands = commands;
 		this.codec = codec;
 		this.guard = guard;
@@ -70,7 +70,7 @@ final class CacheEngine {
 		guard.repairWith(commands::delete);
 	}
 
-	CacheCommands commands() {
+	CacheScripts commands() {
 		return this.commands;
 	}
 

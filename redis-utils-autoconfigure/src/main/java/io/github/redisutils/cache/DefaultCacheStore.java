@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
-import io.github.redisutils.cache.CacheCommands.NamespaceRead;
+import io.github.redisutils.cache.CacheScripts.NamespaceRead;
 import io.github.redisutils.cache.CacheEngine.CacheName;
 import io.github.redisutils.cache.EntryCodec.Entry;
 import io.github.redisutils.core.RedisKeys;
@@ -177,7 +177,7 @@ final class DefaultCacheStore implements CacheStore {
 	private NamespaceRead readAllWithGeneration(List<EntryLocation> locations) {
 		List<byte @Nullable []> misses = new ArrayList<>(locations.size());
 		locations.forEach((location) -> misses.add(null));
-		NamespaceRead unknown = new NamespaceRead(CacheCommands.NO_GENERATION, misses);
+		NamespaceRead unknown = new NamespaceRead(CacheScripts.NO_GENERATION, misses);
 		if (locations.isEmpty()) {
 			return unknown;
 		}
@@ -286,11 +286,11 @@ final class DefaultCacheStore implements CacheStore {
 		Assert.notNull(key, "'key' must not be null");
 		String namespace = this.namespace;
 		if (namespace == null) {
-			return CacheKeyMapper.withSafeKey(key,
-					(part) -> new EntryLocation(this.keys.key(part), this.keys.key(part, CacheKeyMapper.MARKER), null));
+			return CacheKeys.withSafeKey(key,
+					(part) -> new EntryLocation(this.keys.key(part), this.keys.key(part, CacheKeys.MARKER), null));
 		}
-		return CacheKeyMapper.withSafeKey(key, (part) -> new EntryLocation(this.keys.tagged(namespace, part),
-				this.keys.tagged(namespace, part, CacheKeyMapper.MARKER), this.keys.tagged(namespace)));
+		return CacheKeys.withSafeKey(key, (part) -> new EntryLocation(this.keys.tagged(namespace, part),
+				this.keys.tagged(namespace, part, CacheKeys.MARKER), this.keys.tagged(namespace)));
 	}
 
 	private boolean redisOr(boolean fallback, BooleanSupplier action) {

@@ -88,7 +88,7 @@ public final class RedisCaches {
 		Assert.notNull(codec, "'codec' must not be null");
 		Assert.notNull(meterRegistry, "'meterRegistry' must not be null");
 		Assert.notNull(options, "'options' must not be null");
-		CacheEngine engine = new CacheEngine(new CacheCommands(connectionFactory), new EntryCodec(codec),
+		CacheEngine engine = new CacheEngine(new CacheScripts(connectionFactory), new EntryCodec(codec),
 				new OutageGuard(options.outageBackoff()), options);
 		return new RedisCaches(engine, redisKeys.feature(FEATURE), meterRegistry, options);
 	}
@@ -105,7 +105,7 @@ public final class RedisCaches {
 			Collection<String> initialNames, boolean allowRuntimeCreation) {
 		return new RedisUtilsCacheManager(defaults, caches, initialNames, allowRuntimeCreation,
 				(name, settings) -> new RedisUtilsCache(name, settings, this.engine,
-						new CacheKeyMapper(this.keys, (settings.keyName() != null) ? settings.keyName() : name),
+						new CacheKeys(this.keys, (settings.keyName() != null) ? settings.keyName() : name),
 						metrics(name, "cacheManager"), this.options.clearBatchSize()));
 	}
 

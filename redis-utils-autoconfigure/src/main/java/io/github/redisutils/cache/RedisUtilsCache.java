@@ -50,13 +50,13 @@ final class RedisUtilsCache extends AbstractValueAdaptingCache {
 
 	private final CacheEngine engine;
 
-	private final CacheKeyMapper keys;
+	private final CacheKeys keys;
 
 	private final CacheName cacheName;
 
 	private final int clearBatchSize;
 
-	RedisUtilsCache(String name, CacheSettings settings, CacheEngine engine, CacheKeyMapper keys, CacheMetrics metrics,
+	RedisUtilsCache(String name, CacheSettings settings, CacheEngine engine, CacheKeys keys, CacheMetrics metrics,
 			int clearBatchSize) {
 		super(settings.cacheNullValues());
 		this.name = name;

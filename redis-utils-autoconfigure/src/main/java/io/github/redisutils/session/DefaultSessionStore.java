@@ -56,7 +56,7 @@ final class DefaultSessionStore implements SessionStore {
 
 	private final RedisTemplate<String, byte[]> template;
 
-	private final SessionRedis redis;
+	private final SessionKeys sessionKeys;
 
 	private final ValueCodec codec;
 
@@ -66,7 +66,7 @@ final class DefaultSessionStore implements SessionStore {
 
 	private final ApplicationEventPublisher events;
 
-	DefaultSessionStore(RedisConnectionFactory connectionFactory, SessionRedis redis, ValueCodec codec,
+	DefaultSessionStore(RedisConnectionFactory connectionFactory, SessionKeys sessionKeys, ValueCodec codec,
 			SessionStoreOptions options, SessionMetrics metrics, ApplicationEventPublisher events) {
 		RedisTemplate<String, byte[]> template = new RedisTemplate<>();
 		template.setConnectionFactory(connectionFactory);
@@ -76,7 +76,7 @@ final class DefaultSessionStore implements SessionStore {
 		template.setHashValueSerializer(BYTES);
 		template.afterPropertiesSet();
 		this.template = template;
-		this.redis = redis;
+		this.sessionKeys = sessionKeys;
 		this.codec = codec;
 		this.options = options;
 		this.metrics = metrics;
@@ -86,7 +86,7 @@ final class DefaultSessionStore implements SessionStore {
 
 	@Override
 	public Session create(String userId, Map<String, ?> attributes, SessionOptions sessionOptions) {
-		String slotKey = this.redis.slotKey(userId);
+		String slotKey = this.sessionKeys.slotKey(userId);
 		Map<String, byte[]> encoded = new LinkedHashMap<>();
 		attributes.forEach((name, value) -> {
 			Assert.hasText(name, "attribute names must not be empty");
@@ -98,7 +98,7 @@ final class DefaultSessionStore implements SessionStore {
 		Duration absolute = (sessionOptions.absoluteLifetime() != null) ? sessionOptions.absoluteLifetime()
 				: this.options.absoluteLifetime();
 		String token = RedisReplies.present(RedisCalls
-			.call(() -> this.template.execute(SessionRedis.SLOT, BYTES, RedisSerializer.string(), List.of(slotKey),
+			.call(() -> this.template.execute(SessionScripts.SLOT, BYTES, RedisSerializer.string(), List.of(slotKey),
 					bytes(SessionIds.newSlotToken()), bytes(Long.toString(absolute.toMillis() + SLOT_MARGIN_MILLIS))),
 					"find the user's session slot", slotKey),
 				slotKey, "reply");
@@ -110,20 +110,20 @@ final class DefaultSessionStore implements SessionStore {
 		args.add(bytes(Long.toString(absolute.toMillis())));
 		args.add(bytes(Integer.toString(this.options.maxPerUser())));
 		args.add(bytes((this.options.limitPolicy() == LimitPolicy.REFUSE) ? "refuse" : "evict"));
-		args.add(bytes(this.redis.sessionKeyPrefix(token)));
-		args.add(bytes(SessionRedis.USER));
+		args.add(bytes(this.sessionKeys.sessionKeyPrefix(token)));
+		args.add(bytes(SessionKeys.USER));
 		args.add(bytes(userId));
 		sessionOptions.metadata().forEach((name, value) -> {
-			args.add(bytes(SessionRedis.METADATA + name));
+			args.add(bytes(SessionKeys.METADATA + name));
 			args.add(bytes(value));
 		});
 		encoded.forEach((name, value) -> {
-			args.add(bytes(SessionRedis.ATTRIBUTE + name));
+			args.add(bytes(SessionKeys.ATTRIBUTE + name));
 			args.add(value);
 		});
-		String indexKey = this.redis.indexKey(token);
-		List<?> result = script(SessionRedis.CREATE, List.of(indexKey, this.redis.sessionKey(token, secret)), args,
-				"create a session");
+		String indexKey = this.sessionKeys.indexKey(token);
+		List<?> result = script(SessionScripts.CREATE, List.of(indexKey, this.sessionKeys.sessionKey(token, secret)),
+				args, "create a session");
 		if (number(result, 0, indexKey) < 0) {
 			throw new SessionLimitExceededException(this.options.maxPerUser());
 		}
@@ -153,7 +153,7 @@ final class DefaultSessionStore implements SessionStore {
 		if (parts == null) {
 			return Optional.empty();
 		}
-		String key = this.redis.sessionKey(parts[0], parts[1]);
+		String key = this.sessionKeys.sessionKey(parts[0], parts[1]);
 		Map<String, byte[]> fields = RedisCalls.call(() -> this.template.<String, byte[]>opsForHash().entries(key),
 				"read a session", key);
 		return Optional.ofNullable(toSession(id, key, fields));
@@ -166,7 +166,7 @@ final class DefaultSessionStore implements SessionStore {
 			return false;
 		}
 		List<String> keys = sessionAndIndex(parts);
-		List<?> result = script(SessionRedis.TOUCH, keys,
+		List<?> result = script(SessionScripts.TOUCH, keys,
 				List.of(bytes(parts[1]), bytes("touch"), bytes(Long.toString(this.options.touchInterval().toMillis()))),
 				"touch a session");
 		long outcome = number(result, 0, keys.get(0));
@@ -191,13 +191,13 @@ final class DefaultSessionStore implements SessionStore {
 		List<byte[]> args = new ArrayList<>();
 		args.add(bytes(Integer.toString(changes.toSet().size())));
 		changes.toSet().forEach((name, value) -> {
-			args.add(bytes(SessionRedis.ATTRIBUTE + name));
+			args.add(bytes(SessionKeys.ATTRIBUTE + name));
 			args.add(this.codec.encode(value));
 		});
-		changes.toRemove().forEach((name) -> args.add(bytes(SessionRedis.ATTRIBUTE + name)));
-		String key = this.redis.sessionKey(parts[0], parts[1]);
+		changes.toRemove().forEach((name) -> args.add(bytes(SessionKeys.ATTRIBUTE + name)));
+		String key = this.sessionKeys.sessionKey(parts[0], parts[1]);
 		Long found = RedisCalls.call(
-				() -> this.template.execute(SessionRedis.UPDATE, BYTES, null, List.of(key), args.toArray()),
+				() -> this.template.execute(SessionScripts.UPDATE, BYTES, null, List.of(key), args.toArray()),
 				"update a session", key);
 		return found != null && found == 1;
 	}
@@ -210,7 +210,7 @@ final class DefaultSessionStore implements SessionStore {
 			return Optional.empty();
 		}
 		List<String> keys = sessionAndIndex(parts);
-		List<?> result = script(SessionRedis.TOUCH, keys,
+		List<?> result = script(SessionScripts.TOUCH, keys,
 				List.of(bytes(parts[1]), bytes("extend"), bytes(Long.toString(duration.toMillis()))),
 				"extend a session");
 		if (number(result, 0, keys.get(0)) == 0) {
@@ -228,7 +228,7 @@ final class DefaultSessionStore implements SessionStore {
 			return false;
 		}
 		List<String> keys = sessionAndIndex(parts);
-		List<?> result = script(SessionRedis.DESTROY, keys, List.of(bytes(parts[1])), "destroy a session");
+		List<?> result = script(SessionScripts.DESTROY, keys, List.of(bytes(parts[1])), "destroy a session");
 		if (result.isEmpty()) {
 			return false;
 		}
@@ -245,13 +245,13 @@ final class DefaultSessionStore implements SessionStore {
 		if (token == null) {
 			return List.of();
 		}
-		String indexKey = this.redis.indexKey(token);
-		List<?> result = script(SessionRedis.USER_SESSIONS, List.of(indexKey),
-				List.of(bytes(this.redis.sessionKeyPrefix(token)), bytes("read")), "read a user's sessions");
+		String indexKey = this.sessionKeys.indexKey(token);
+		List<?> result = script(SessionScripts.USER_SESSIONS, List.of(indexKey),
+				List.of(bytes(this.sessionKeys.sessionKeyPrefix(token)), bytes("read")), "read a user's sessions");
 		List<Session> sessions = new ArrayList<>(result.size() / 2);
 		for (int i = 0; i + 1 < result.size(); i += 2) {
 			String member = RedisReplies.string(result.get(i), indexKey, RedisReplies.element(i));
-			String key = this.redis.sessionKeyPrefix(token) + member;
+			String key = this.sessionKeys.sessionKeyPrefix(token) + member;
 			Session session = toSession(SessionIds.id(token, member), key, RedisReplies.fields(result.get(i + 1), key));
 			// A slot token shared by two users (96 random bits make it unlikely) must not
 			// show one user the other's sessions.
@@ -270,9 +270,10 @@ final class DefaultSessionStore implements SessionStore {
 		}
 		String[] keep = SessionIds.parse(keepSessionId);
 		String keepMember = (keep != null && keep[0].equals(token)) ? keep[1] : "";
-		String indexKey = this.redis.indexKey(token);
-		List<?> result = script(SessionRedis.DESTROY_USER, List.of(indexKey),
-				List.of(bytes(this.redis.sessionKeyPrefix(token)), bytes(keepMember)), "destroy a user's sessions");
+		String indexKey = this.sessionKeys.indexKey(token);
+		List<?> result = script(SessionScripts.DESTROY_USER, List.of(indexKey),
+				List.of(bytes(this.sessionKeys.sessionKeyPrefix(token)), bytes(keepMember)),
+				"destroy a user's sessions");
 		List<String> destroyed = new ArrayList<>(result.size());
 		for (int i = 0; i < result.size(); i++) {
 			destroyed.add(SessionIds.id(token, RedisReplies.string(result.get(i), indexKey, RedisReplies.element(i))));
@@ -291,23 +292,24 @@ final class DefaultSessionStore implements SessionStore {
 		if (token == null) {
 			return 0;
 		}
-		String indexKey = this.redis.indexKey(token);
+		String indexKey = this.sessionKeys.indexKey(token);
 		Long count = RedisCalls.call(
-				() -> this.template.execute(SessionRedis.COUNT, BYTES, null, List.of(indexKey),
-						bytes(this.redis.sessionKeyPrefix(token)), bytes("count")),
+				() -> this.template.execute(SessionScripts.COUNT, BYTES, null, List.of(indexKey),
+						bytes(this.sessionKeys.sessionKeyPrefix(token)), bytes("count")),
 				"count a user's sessions", indexKey);
 		return (count != null) ? count : 0;
 	}
 
 	private @Nullable String slotToken(String userId) {
-		String key = this.redis.slotKey(userId);
+		String key = this.sessionKeys.slotKey(userId);
 		byte[] token = RedisCalls.call(() -> this.template.opsForValue().get(key), "find the user's session slot", key);
 		return (token != null) ? new String(token, StandardCharsets.UTF_8) : null;
 	}
 
 	private long countActive() {
-		Long count = RedisCalls.call(() -> this.template.execute(SessionRedis.ACTIVE, BYTES, null,
-				List.of(this.redis.activeKey()), bytes("count")), "count the active sessions", this.redis.activeKey());
+		Long count = RedisCalls.call(() -> this.template.execute(SessionScripts.ACTIVE, BYTES, null,
+				List.of(this.sessionKeys.activeKey()), bytes("count")), "count the active sessions",
+				this.sessionKeys.activeKey());
 		return (count != null) ? count : 0;
 	}
 
@@ -323,7 +325,7 @@ final class DefaultSessionStore implements SessionStore {
 			args[i + 1] = bytes(arguments.get(i));
 		}
 		try {
-			this.template.execute(SessionRedis.ACTIVE, BYTES, null, List.of(this.redis.activeKey()), args);
+			this.template.execute(SessionScripts.ACTIVE, BYTES, null, List.of(this.sessionKeys.activeKey()), args);
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Could not update the active-sessions set", ex);
@@ -331,7 +333,7 @@ final class DefaultSessionStore implements SessionStore {
 	}
 
 	private List<String> sessionAndIndex(String[] parts) {
-		return List.of(this.redis.sessionKey(parts[0], parts[1]), this.redis.indexKey(parts[0]));
+		return List.of(this.sessionKeys.sessionKey(parts[0], parts[1]), this.sessionKeys.indexKey(parts[0]));
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
@@ -348,22 +350,22 @@ final class DefaultSessionStore implements SessionStore {
 	}
 
 	private @Nullable Session toSession(String id, String key, @Nullable Map<String, byte[]> fields) {
-		if (fields == null || fields.get(SessionRedis.USER) == null || fields.get(SessionRedis.EXPIRES) == null) {
+		if (fields == null || fields.get(SessionKeys.USER) == null || fields.get(SessionKeys.EXPIRES) == null) {
 			return null;
 		}
 		Map<String, String> metadata = new LinkedHashMap<>();
 		Map<String, byte[]> attributes = new LinkedHashMap<>();
 		fields.forEach((name, value) -> {
-			if (name.startsWith(SessionRedis.ATTRIBUTE)) {
-				attributes.put(name.substring(SessionRedis.ATTRIBUTE.length()), value);
+			if (name.startsWith(SessionKeys.ATTRIBUTE)) {
+				attributes.put(name.substring(SessionKeys.ATTRIBUTE.length()), value);
 			}
-			else if (name.startsWith(SessionRedis.METADATA)) {
-				metadata.put(name.substring(SessionRedis.METADATA.length()), RedisReplies.string(value, key, name));
+			else if (name.startsWith(SessionKeys.METADATA)) {
+				metadata.put(name.substring(SessionKeys.METADATA.length()), RedisReplies.string(value, key, name));
 			}
 		});
-		return new Session(id, RedisReplies.string(fields.get(SessionRedis.USER), key, SessionRedis.USER),
-				millis(fields, key, SessionRedis.CREATED), millis(fields, key, SessionRedis.LAST_ACCESSED),
-				millis(fields, key, SessionRedis.EXPIRES), millis(fields, key, SessionRedis.ABSOLUTE), metadata,
+		return new Session(id, RedisReplies.string(fields.get(SessionKeys.USER), key, SessionKeys.USER),
+				millis(fields, key, SessionKeys.CREATED), millis(fields, key, SessionKeys.LAST_ACCESSED),
+				millis(fields, key, SessionKeys.EXPIRES), millis(fields, key, SessionKeys.ABSOLUTE), metadata,
 				new SessionAttributes(attributes, this.codec));
 	}
 

@@ -165,7 +165,7 @@ public interface SessionStore {
 	 */
 	static SessionStore create(RedisConnectionFactory connectionFactory, RedisKeys redisKeys, ValueCodec codec,
 			SessionStoreOptions options, SessionMetrics metrics, ApplicationEventPublisher events) {
-		return new DefaultSessionStore(connectionFactory, new SessionRedis(redisKeys), codec, options, metrics, events);
+		return new DefaultSessionStore(connectionFactory, new SessionKeys(redisKeys), codec, options, metrics, events);
 	}
 
 }

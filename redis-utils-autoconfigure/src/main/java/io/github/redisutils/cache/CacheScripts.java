@@ -40,14 +40,15 @@ import org.springframework.data.redis.core.types.Expiration;
 import org.springframework.data.redis.serializer.RedisSerializer;
 
 /**
- * The Redis commands the cache sends, each one round trip. Failures are classified by
- * {@link RedisCalls} ({@link io.github.redisutils.core.RedisUnavailableException} for an
- * outage); the cache falls back to its loader on every
+ * The cache's scripts and the Redis commands it sends, each one round trip. Failures are
+ * classified by {@link RedisCalls}
+ * ({@link io.github.redisutils.core.RedisUnavailableException} for an outage); the cache
+ * falls back to its loader on every
  * {@link io.github.redisutils.core.RedisUtilsException}.
  *
  * @author redis-utils authors
  */
-final class CacheCommands {
+final class CacheScripts {
 
 	private static final RedisScript<Long> RELEASE = RedisScripts.fromResource("io/github/redisutils/cache/release.lua",
 			Long.class);
@@ -65,7 +66,7 @@ final class CacheCommands {
 
 	private final RedisTemplate<String, byte[]> template;
 
-	CacheCommands(RedisConnectionFactory connectionFactory) {
+	CacheScripts(RedisConnectionFactory connectionFactory) {
 		RedisTemplate<String, byte[]> template = new RedisTemplate<>();
 		template.setConnectionFactory(connectionFactory);
 		template.setKeySerializer(RedisSerializer.string());
@@ -119,7 +120,7 @@ final class CacheCommands {
 		return call("MGET", () -> this.template.execute((RedisCallback<List<byte @Nullable []>>) (connection) -> {
 			if (!(connection instanceof RedisClusterConnection)) {
 				List<byte[]> values = connection.stringCommands()
-					.mGet(keys.stream().map(CacheCommands::bytes).toArray(byte[][]::new));
+					.mGet(keys.stream().map(CacheScripts::bytes).toArray(byte[][]::new));
 				return (values != null) ? new ArrayList<>(values) : nulls(keys.size());
 			}
 			return pipelinedGets(connection, keys);

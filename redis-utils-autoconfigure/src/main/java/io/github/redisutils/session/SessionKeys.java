@@ -15,15 +15,10 @@
  */
 package io.github.redisutils.session;
 
-import java.util.List;
-
 import io.github.redisutils.core.RedisKeys;
-import io.github.redisutils.core.RedisScripts;
-
-import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * How sessions are laid out in Redis: keys and scripts.
+ * How sessions are laid out in Redis: keys and hash fields.
  * <p>
  * <ul>
  * <li>{@code <prefix>:session:user:<userId>}: the user's slot token (a string), living at
@@ -36,42 +31,14 @@ import org.springframework.data.redis.core.script.RedisScript;
  * <li>{@code <prefix>:session:active}: every live session id scored by expiry, behind the
  * active-sessions gauge.</li>
  * </ul>
- * The hashes and the index of one user share a hash tag, so the scripts that create,
- * evict or destroy all of a user's sessions run on one Cluster slot. Those scripts derive
- * the hashes of evicted or destroyed members from the index's members (keys not passed in
- * {@code KEYS}, but in the same slot by their tag): the members are only known inside the
- * script, and reading them first would make the per-user limit racy.
+ * The hashes and the index of one user share a hash tag, so the {@link SessionScripts}
+ * that create, evict or destroy all of a user's sessions run on one Cluster slot.
  *
  * @author redis-utils authors
  */
-final class SessionRedis {
+final class SessionKeys {
 
 	static final String FEATURE = "session";
-
-	private static final String SCRIPTS = "io/github/redisutils/session/";
-
-	@SuppressWarnings("rawtypes")
-	static final RedisScript<List> CREATE = RedisScripts.fromResource(SCRIPTS + "create.lua", List.class);
-
-	@SuppressWarnings("rawtypes")
-	static final RedisScript<List> TOUCH = RedisScripts.fromResource(SCRIPTS + "touch.lua", List.class);
-
-	@SuppressWarnings("rawtypes")
-	static final RedisScript<List> DESTROY = RedisScripts.fromResource(SCRIPTS + "destroy.lua", List.class);
-
-	@SuppressWarnings("rawtypes")
-	static final RedisScript<List> USER_SESSIONS = RedisScripts.fromResource(SCRIPTS + "user-sessions.lua", List.class);
-
-	static final RedisScript<Long> COUNT = RedisScripts.fromResource(SCRIPTS + "user-sessions.lua", Long.class);
-
-	@SuppressWarnings("rawtypes")
-	static final RedisScript<List> DESTROY_USER = RedisScripts.fromResource(SCRIPTS + "destroy-user.lua", List.class);
-
-	static final RedisScript<Long> UPDATE = RedisScripts.fromResource(SCRIPTS + "update.lua", Long.class);
-
-	static final RedisScript<String> SLOT = RedisScripts.fromResource(SCRIPTS + "slot.lua", String.class);
-
-	static final RedisScript<Long> ACTIVE = RedisScripts.fromResource(SCRIPTS + "active.lua", Long.class);
 
 	/** Hash field of the user id. */
 	static final String USER = "uid";
@@ -95,7 +62,7 @@ final class SessionRedis {
 
 	private final RedisKeys.FeatureKeys keys;
 
-	SessionRedis(RedisKeys redisKeys) {
+	SessionKeys(RedisKeys redisKeys) {
 		this.keys = redisKeys.feature(FEATURE);
 	}
 

@@ -19,15 +19,11 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.redisutils.core.RedisKeys;
-import io.github.redisutils.core.RedisReplies;
-import io.github.redisutils.core.RedisScripts;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * How the blacklist is laid out in Redis, shared by the blocking and the reactive
- * implementations: keys, scripts, the sync channel and its messages.
+ * implementations: keys, their lifetimes and the sync channel.
  * <p>
  * One key per revoked token ({@code <prefix>:blacklist:token:<id>}, expiring with the
  * token) and one per subject revoked as a whole ({@code <prefix>:blacklist:user:<sub>},
@@ -39,17 +35,9 @@ import org.springframework.data.redis.core.script.RedisScript;
  *
  * @author redis-utils authors
  */
-final class BlacklistRedis {
+final class BlacklistKeys {
 
 	static final String FEATURE = "blacklist";
-
-	private static final String SCRIPTS = "io/github/redisutils/blacklist/";
-
-	final RedisScript<Long> revokeScript = RedisScripts.fromResource(SCRIPTS + "revoke.lua", Long.class);
-
-	final RedisScript<Long> revokeUserScript = RedisScripts.fromResource(SCRIPTS + "revoke-user.lua", Long.class);
-
-	final RedisScript<Long> restoreScript = RedisScripts.fromResource(SCRIPTS + "restore.lua", Long.class);
 
 	private final RedisKeys.FeatureKeys keys;
 
@@ -57,7 +45,7 @@ final class BlacklistRedis {
 
 	final TokenBlacklistOptions options;
 
-	BlacklistRedis(RedisKeys redisKeys, TokenBlacklistOptions options) {
+	BlacklistKeys(RedisKeys redisKeys, TokenBlacklistOptions options) {
 		this.keys = redisKeys.feature(FEATURE);
 		this.channel = channel(redisKeys);
 		this.options = options;
@@ -92,48 +80,6 @@ final class BlacklistRedis {
 
 	Instant expiryOrDefault(@Nullable Instant expiresAt) {
 		return (expiresAt != null) ? expiresAt : Instant.now().plus(this.options.maxTokenLifetime());
-	}
-
-	/**
-	 * Whether the values read for a token's keys say it is revoked.
-	 * @param token the token
-	 * @param tokenValue the token key's value
-	 * @param notBefore the subject's not-before in Unix seconds, or {@code null}
-	 */
-	static boolean revoked(TokenDescriptor token, boolean tokenRevoked, @Nullable Long notBefore) {
-		return tokenRevoked || revokedBy(token, notBefore);
-	}
-
-	/**
-	 * Whether a subject's not-before revokes a token. A token without {@code iat} cannot
-	 * prove it was issued after the revocation, so it counts as revoked.
-	 */
-	static boolean revokedBy(TokenDescriptor token, @Nullable Long notBefore) {
-		if (notBefore == null) {
-			return false;
-		}
-		Instant issuedAt = token.issuedAt();
-		return issuedAt == null || issuedAt.getEpochSecond() < notBefore;
-	}
-
-	/**
-	 * Read a subject's stored not-before.
-	 * @throws io.github.redisutils.core.MalformedRedisDataException if it is not a number
-	 */
-	static @Nullable Long parseNotBefore(@Nullable String value, String key) {
-		return RedisReplies.optionalNumber(value, key, "value");
-	}
-
-	static String revokedMessage(String tokenId) {
-		return SyncMessage.TOKEN_REVOKED + tokenId;
-	}
-
-	static String restoredMessage(String tokenId) {
-		return SyncMessage.TOKEN_RESTORED + tokenId;
-	}
-
-	static String userRestoredMessage(String subject) {
-		return SyncMessage.USER_RESTORED + subject;
 	}
 
 	static void checkId(String name, @Nullable String value) {

@@ -37,7 +37,7 @@ import org.springframework.util.ReflectionUtils;
  *
  * @author redis-utils authors
  */
-final class CacheKeyMapper {
+final class CacheKeys {
 
 	static final String MARKER = "~loading";
 
@@ -45,7 +45,7 @@ final class CacheKeyMapper {
 
 	private final String keyName;
 
-	CacheKeyMapper(RedisKeys.FeatureKeys keys, String keyName) {
+	CacheKeys(RedisKeys.FeatureKeys keys, String keyName) {
 		this.keys = keys;
 		this.keyName = keyName;
 	}
