@@ -223,7 +223,7 @@ class RedisUtilsBlacklistAutoConfigurationTests {
 		}
 
 		@Bean
-		RedisHealthContribution blacklistHealthContribution() {
+		RedisHealthContribution tokenBlacklistHealthContribution() {
 			return new RedisHealthContribution("token-blacklist", (HealthIndicator) () -> Health.up().build());
 		}
 

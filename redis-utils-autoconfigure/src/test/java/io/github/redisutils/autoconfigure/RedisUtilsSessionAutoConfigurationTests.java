@@ -177,7 +177,7 @@ class RedisUtilsSessionAutoConfigurationTests {
 		}
 
 		@Bean
-		RedisHealthContribution sessionsHealthContribution() {
+		RedisHealthContribution sessionHealthContribution() {
 			return new RedisHealthContribution("session", (HealthIndicator) () -> Health.up().build());
 		}
 

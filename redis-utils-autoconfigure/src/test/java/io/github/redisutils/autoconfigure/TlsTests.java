@@ -240,7 +240,7 @@ class TlsTests {
 		HealthDescriptor redis = endpoint.healthForPath("redis");
 		assertThat(redis).isInstanceOf(CompositeHealthDescriptor.class);
 		assertThat(((CompositeHealthDescriptor) redis).getComponents())
-			.containsKeys("connection", "blacklist", "rate-limits", "cache", "locks", "queues", "pubsub", "sessions")
+			.containsKeys("connection", "token-blacklist", "rate-limit", "cache", "lock", "queue", "pubsub", "session")
 			.allSatisfy((name, child) -> assertThat(child.getStatus()).as(name).isEqualTo(Status.UP));
 	}
 
