@@ -16,9 +16,11 @@
 
 package io.github.redisutils.autoconfigure;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import io.github.redisutils.lock.DistributedLock;
+import io.github.redisutils.lock.DistributedLocks;
 import io.github.redisutils.pubsub.PubSubListener;
 import io.github.redisutils.queue.JobHandler;
 import io.github.redisutils.test.RedisServers;
@@ -68,6 +70,44 @@ class CleanStartUpTests {
 		assertThat(log).doesNotContain("is not eligible for getting processed by all BeanPostProcessors")
 			.doesNotContain("has been already registered")
 			.doesNotContainPattern("(?m)^\\S+\\s+WARN .*io\\.github\\.redisutils");
+	}
+
+	@Test
+	void anApplicationWithEveryFeatureClosesWithoutAWarning(CapturedOutput output) throws InterruptedException {
+		String[] redis = RedisServers.standalone().springProperties();
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(EveryFeatureApplication.class,
+				ReliableListener.class)
+			.web(WebApplicationType.NONE)
+			.properties(redis)
+			.properties("spring.main.banner-mode=off", "spring.data.redis.timeout=2s",
+					"redis.key-prefix=close-" + UUID.randomUUID().toString().substring(0, 8),
+					"redis.cache.cache-names=products", "redis.queue.queues.mail.concurrency=1",
+					"redis.token-blacklist.local-cache.enabled=true", "redis.rate-limit.policies.api.limit=10",
+					"redis.rate-limit.policies.api.window=1m");
+		int closedFrom;
+		ConfigurableApplicationContext context = builder.run();
+		// A lock held across the close: its watchdog is renewing it when the context
+		// stops.
+		context.getBean(DistributedLocks.class).tryAcquire("held", Duration.ofSeconds(2));
+		// Let the queue fetcher block, the subscriptions connect and the watchdog renew.
+		Thread.sleep(1500);
+		closedFrom = output.getAll().length();
+		context.close();
+		// Anything a fetcher or a reconnecting subscription would log comes after the
+		// close.
+		Thread.sleep(1500);
+		String closing = output.getAll().substring(closedFrom);
+		assertThat(closing).doesNotContainPattern("(?m)^\\S+\\s+(WARN|ERROR) ")
+			.doesNotContain("Connection is already closed")
+			.doesNotContain("Reconnecting");
+	}
+
+	static class ReliableListener {
+
+		@PubSubListener(channels = "invoices", reliable = true)
+		public void onInvoice(String invoice) {
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
