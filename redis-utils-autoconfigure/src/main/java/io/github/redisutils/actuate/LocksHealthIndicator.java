@@ -26,7 +26,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * The {@code locks} child of the {@code redis} health contributor: locks held by this
+ * The {@code lock} child of the {@code redis} health contributor: locks held by this
  * instance and the watchdog's state. Always UP: a failing watchdog is reported in the
  * details (and by the {@code connection} child), since taking the instance out of service
  * would not bring its locks back.

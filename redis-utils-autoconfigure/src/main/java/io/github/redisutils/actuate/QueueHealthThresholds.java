@@ -20,7 +20,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * When the {@code queues} health child warns and when it reports DOWN. Warnings never
+ * When the {@code queue} health child warns and when it reports DOWN. Warnings never
  * change the status; DOWN happens only for the thresholds the user set.
  *
  * @param deadWarning dead jobs in a queue from which a warning is reported

@@ -30,7 +30,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * The {@code queues} child of the {@code redis} health contributor: per configured queue,
+ * The {@code queue} child of the {@code redis} health contributor: per configured queue,
  * its sizes, the age of its oldest waiting job and the jobs running in this instance.
  * <p>
  * Dead jobs and stale queues are business conditions, not the instance's health: past the

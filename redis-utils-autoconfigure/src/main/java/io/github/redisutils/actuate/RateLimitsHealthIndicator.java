@@ -27,10 +27,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * The {@code rate-limits} child of the {@code redis} health contributor: the policies,
- * and those whose last decision found Redis unavailable (and so fell back to their
- * failure mode). It stays UP: an outage shows in the {@code connection} child, and taking
- * an instance out of load balancing would not bring Redis back.
+ * The {@code rate-limit} child of the {@code redis} health contributor: the policies, and
+ * those whose last decision found Redis unavailable (and so fell back to their failure
+ * mode). It stays UP: an outage shows in the {@code connection} child, and taking an
+ * instance out of load balancing would not bring Redis back.
  *
  * @author redis-utils authors
  */

@@ -24,7 +24,7 @@ import org.springframework.util.Assert;
  * the composite at {@code /actuator/health/redis} collects them all, after its first
  * child {@code connection}, in the beans' order.
  *
- * @param name the child's name in the health tree, for example {@code "queues"}; must not
+ * @param name the child's name in the health tree, for example {@code "queue"}; must not
  * contain {@code '/'} and must not be {@code "connection"}
  * @param contributor what reports the child's health
  * @author redis-utils authors

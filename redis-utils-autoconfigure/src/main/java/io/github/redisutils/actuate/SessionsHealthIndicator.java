@@ -25,10 +25,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * The {@code sessions} child of the {@code redis} health contributor: the store's
- * settings and the number of live sessions (read at most once per refresh interval).
- * Always UP: Redis being unreachable is the {@code connection} child's to report; a
- * failed count adds a {@code warning} detail.
+ * The {@code session} child of the {@code redis} health contributor: the store's settings
+ * and the number of live sessions (read at most once per refresh interval). Always UP:
+ * Redis being unreachable is the {@code connection} child's to report; a failed count
+ * adds a {@code warning} detail.
  *
  * @author redis-utils authors
  */

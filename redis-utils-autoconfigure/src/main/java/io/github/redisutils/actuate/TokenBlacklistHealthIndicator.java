@@ -27,7 +27,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * The {@code blacklist} child of the {@code redis} health contributor: the failure
+ * The {@code token-blacklist} child of the {@code redis} health contributor: the failure
  * policy, how many checks could not ask Redis, and the local cache's sync state. It stays
  * UP when the sync subscription is down (the cache is bypassed then, so answers stay
  * correct, only slower) and adds a {@code warning} detail; Redis being unreachable is the

@@ -86,7 +86,7 @@ public class RedisQueueProperties implements Validator, EnvironmentAware {
 	private Map<String, Queue> queues = new LinkedHashMap<>();
 
 	/**
-	 * Thresholds of the "queues" health child.
+	 * Thresholds of the "queue" health child.
 	 */
 	private final Health health = new Health();
 
@@ -350,7 +350,7 @@ public class RedisQueueProperties implements Validator, EnvironmentAware {
 	}
 
 	/**
-	 * Thresholds of the "queues" health child. Warnings are listed in its details with
+	 * Thresholds of the "queue" health child. Warnings are listed in its details with
 	 * status UP; DOWN thresholds turn it DOWN.
 	 */
 	public static class Health {

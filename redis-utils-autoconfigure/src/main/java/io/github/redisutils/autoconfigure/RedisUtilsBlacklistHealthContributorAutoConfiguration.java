@@ -30,9 +30,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Adds the {@code blacklist} child to the {@code redis} health contributor: failure
+ * Adds the {@code token-blacklist} child to the {@code redis} health contributor: failure
  * policy, failed checks and the local cache's sync state. Switched off alone by
- * {@code management.health.redis.blacklist.enabled=false}.
+ * {@code management.health.redis.token-blacklist.enabled=false}.
  *
  * @author redis-utils authors
  */
@@ -43,11 +43,11 @@ import org.springframework.context.annotation.Bean;
 public final class RedisUtilsBlacklistHealthContributorAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean(name = "blacklistHealthContribution")
-	@ConditionalOnEnabledHealthIndicator("redis.blacklist")
-	RedisHealthContribution blacklistHealthContribution(TokenBlacklistMonitor tokenBlacklistMonitor,
+	@ConditionalOnMissingBean(name = "tokenBlacklistHealthContribution")
+	@ConditionalOnEnabledHealthIndicator("redis.token-blacklist")
+	RedisHealthContribution tokenBlacklistHealthContribution(TokenBlacklistMonitor tokenBlacklistMonitor,
 			ObjectProvider<LocalRevocationCache> localRevocationCache) {
-		return new RedisHealthContribution("blacklist",
+		return new RedisHealthContribution("token-blacklist",
 				new TokenBlacklistHealthIndicator(tokenBlacklistMonitor, localRevocationCache.getIfAvailable()));
 	}
 

@@ -29,11 +29,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The {@code locks} child of the {@code redis} health contributor: locks held by this
+ * The {@code lock} child of the {@code redis} health contributor: locks held by this
  * instance and the watchdog's state. Always UP: a failing watchdog is reported in the
  * details (and by the {@code connection} child), since taking the instance out of service
  * would not bring its locks back. Switched off alone by
- * {@code management.health.redis.locks.enabled=false}.
+ * {@code management.health.redis.lock.enabled=false}.
  *
  * @author redis-utils authors
  */
@@ -45,10 +45,10 @@ import org.springframework.context.annotation.Bean;
 public final class RedisUtilsLockHealthContributorAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean(name = "locksHealthContribution")
-	@ConditionalOnEnabledHealthIndicator("redis.locks")
-	RedisHealthContribution locksHealthContribution(DistributedLocks distributedLocks) {
-		return new RedisHealthContribution("locks", new LocksHealthIndicator(distributedLocks::status));
+	@ConditionalOnMissingBean(name = "lockHealthContribution")
+	@ConditionalOnEnabledHealthIndicator("redis.lock")
+	RedisHealthContribution lockHealthContribution(DistributedLocks distributedLocks) {
+		return new RedisHealthContribution("lock", new LocksHealthIndicator(distributedLocks::status));
 	}
 
 }

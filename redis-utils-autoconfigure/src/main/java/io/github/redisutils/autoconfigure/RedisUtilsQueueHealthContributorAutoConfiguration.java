@@ -34,11 +34,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The {@code queues} child of the {@code redis} health contributor: per configured queue,
+ * The {@code queue} child of the {@code redis} health contributor: per configured queue,
  * its sizes, the age of its oldest waiting job and the jobs running in this instance.
  * Thresholds ({@code redis.queue.health.*}) add a warning to the details, or turn it DOWN
  * when the user set a DOWN threshold. Switched off alone by
- * {@code management.health.redis.queues.enabled=false}.
+ * {@code management.health.redis.queue.enabled=false}.
  *
  * @author redis-utils authors
  */
@@ -50,12 +50,12 @@ import org.springframework.context.annotation.Bean;
 public final class RedisUtilsQueueHealthContributorAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean(name = "queuesHealthContribution")
-	@ConditionalOnEnabledHealthIndicator("redis.queues")
-	RedisHealthContribution queuesHealthContribution(JobQueues jobQueues, RedisQueueProperties properties,
+	@ConditionalOnMissingBean(name = "queueHealthContribution")
+	@ConditionalOnEnabledHealthIndicator("redis.queue")
+	RedisHealthContribution queueHealthContribution(JobQueues jobQueues, RedisQueueProperties properties,
 			ObjectProvider<QueueWorkers> queueWorkers) {
 		List<String> names = List.copyOf(properties.getQueues().keySet());
-		return new RedisHealthContribution("queues",
+		return new RedisHealthContribution("queue",
 				new QueuesHealthIndicator(() -> QueuesStatus.of(jobQueues, names, queueWorkers.getIfAvailable()),
 						properties.getHealth().toThresholds()));
 	}

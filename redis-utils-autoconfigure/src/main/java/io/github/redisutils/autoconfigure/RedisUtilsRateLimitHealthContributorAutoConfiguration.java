@@ -30,11 +30,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Adds a {@code rate-limits} child to the {@code redis} health composite: the policies,
+ * Adds a {@code rate-limit} child to the {@code redis} health composite: the policies,
  * and those whose last decision found Redis unavailable (and so fell back to their
  * failure mode). It stays UP: an outage shows in the {@code connection} child, and taking
  * an instance out of load balancing would not bring Redis back. Switched off alone by
- * {@code management.health.redis.rate-limits.enabled=false}.
+ * {@code management.health.redis.rate-limit.enabled=false}.
  *
  * @author redis-utils authors
  */
@@ -49,12 +49,12 @@ public final class RedisUtilsRateLimitHealthContributorAutoConfiguration {
 	/**
 	 * Name of the child in the {@code redis} health composite.
 	 */
-	static final String CHILD = "rate-limits";
+	static final String CHILD = "rate-limit";
 
 	@Bean
-	@ConditionalOnMissingBean(name = "rateLimitsHealthContribution")
-	@ConditionalOnEnabledHealthIndicator("redis.rate-limits")
-	RedisHealthContribution rateLimitsHealthContribution(RateLimiterRegistry rateLimiterRegistry) {
+	@ConditionalOnMissingBean(name = "rateLimitHealthContribution")
+	@ConditionalOnEnabledHealthIndicator("redis.rate-limit")
+	RedisHealthContribution rateLimitHealthContribution(RateLimiterRegistry rateLimiterRegistry) {
 		return new RedisHealthContribution(CHILD,
 				new RateLimitsHealthIndicator(() -> RateLimitsStatus.of(rateLimiterRegistry)));
 	}

@@ -30,9 +30,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Adds the {@code sessions} child to the {@code redis} health contributor: the store's
+ * Adds the {@code session} child to the {@code redis} health contributor: the store's
  * settings and the number of live sessions. Switched off alone by
- * {@code management.health.redis.sessions.enabled=false}.
+ * {@code management.health.redis.session.enabled=false}.
  *
  * @author redis-utils authors
  */
@@ -43,12 +43,12 @@ import org.springframework.context.annotation.Bean;
 public final class RedisUtilsSessionHealthContributorAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean(name = "sessionsHealthContribution")
-	@ConditionalOnEnabledHealthIndicator("redis.sessions")
-	RedisHealthContribution sessionsHealthContribution(RedisSessionProperties properties,
+	@ConditionalOnMissingBean(name = "sessionHealthContribution")
+	@ConditionalOnEnabledHealthIndicator("redis.session")
+	RedisHealthContribution sessionHealthContribution(RedisSessionProperties properties,
 			SessionMetrics sessionMetrics) {
 		SessionStoreOptions options = properties.toOptions();
-		return new RedisHealthContribution("sessions",
+		return new RedisHealthContribution("session",
 				new SessionsHealthIndicator(() -> SessionsStatus.of(options, sessionMetrics)));
 	}
 

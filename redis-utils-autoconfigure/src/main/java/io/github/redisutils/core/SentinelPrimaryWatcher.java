@@ -47,6 +47,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisNode;
 import org.springframework.data.redis.connection.RedisSentinelConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
@@ -159,13 +160,18 @@ public final class SentinelPrimaryWatcher implements SmartLifecycle {
 		}
 		this.masterName = configuration.getMaster().getName();
 		Duration timeout = Duration.ofMillis(this.connectionFactory.getTimeout());
-		this.sentinels = sentinelUris(configuration, timeout);
-		ClientResources resources = this.connectionFactory.getClientConfiguration().getClientResources().orElse(null);
+		LettuceClientConfiguration clientConfiguration = this.connectionFactory.getClientConfiguration();
+		this.sentinels = sentinelUris(configuration, clientConfiguration, timeout);
+		ClientResources resources = clientConfiguration.getClientResources().orElse(null);
 		RedisClient created = (resources != null) ? RedisClient.create(resources) : RedisClient.create();
-		created.setOptions(ClientOptions.builder()
+		ClientOptions.Builder options = ClientOptions.builder()
 			.autoReconnect(true)
-			.socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
-			.build());
+			.socketOptions(SocketOptions.builder().connectTimeout(timeout).build());
+		// The application's TLS settings (an SSL bundle's trust material) reach the
+		// Sentinels too, as Spring Data Redis applies them to its own Sentinel URIs.
+		clientConfiguration.getClientOptions()
+			.ifPresent((application) -> options.sslOptions(application.getSslOptions()));
+		created.setOptions(options.build());
 		this.client = created;
 		ScheduledExecutorService scheduler = Executors
 			.newSingleThreadScheduledExecutor(RedisThreads.platform().factory("sentinel-watcher"));
@@ -342,13 +348,17 @@ public final class SentinelPrimaryWatcher implements SmartLifecycle {
 		}
 	}
 
-	private static List<RedisURI> sentinelUris(RedisSentinelConfiguration configuration, Duration timeout) {
+	private static List<RedisURI> sentinelUris(RedisSentinelConfiguration configuration,
+			LettuceClientConfiguration clientConfiguration, Duration timeout) {
 		List<RedisURI> uris = new ArrayList<>();
 		for (RedisNode node : configuration.getSentinels()) {
 			RedisURI.Builder builder = RedisURI.builder()
 				.withHost(node.getHost())
 				.withPort(node.getPort())
-				.withTimeout(timeout);
+				.withTimeout(timeout)
+				.withSsl(clientConfiguration.isUseSsl())
+				.withVerifyPeer(clientConfiguration.getVerifyMode())
+				.withStartTls(clientConfiguration.isStartTls());
 			if (configuration.getSentinelPassword().isPresent()) {
 				char[] password = configuration.getSentinelPassword().get();
 				String username = configuration.getSentinelUsername();

@@ -68,8 +68,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RedisHealthTreeTests {
 
-	private static final List<String> CHILDREN = List.of("connection", "blacklist", "rate-limits", "cache", "locks",
-			"queues", "pubsub", "sessions");
+	private static final List<String> CHILDREN = List.of("connection", "token-blacklist", "rate-limit", "cache", "lock",
+			"queue", "pubsub", "session");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisUtilsAutoConfiguration.class,
@@ -104,7 +104,7 @@ class RedisHealthTreeTests {
 						Map<String, HealthDescriptor> children = health.getComponents();
 						assertThat(children).containsOnlyKeys(CHILDREN);
 						assertThat(children.get("connection").getStatus()).isEqualTo(Status.DOWN);
-						IndicatedHealthDescriptor queues = (IndicatedHealthDescriptor) children.get("queues");
+						IndicatedHealthDescriptor queues = (IndicatedHealthDescriptor) children.get("queue");
 						assertThat(queues.getStatus()).isEqualTo(Status.UNKNOWN);
 						assertThat(queues.getDetails()).containsEntry("error",
 								"Timed out: no answer within 1000 ms (redis.health.timeout)");
@@ -138,7 +138,7 @@ class RedisHealthTreeTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "blacklist", "rate-limits", "cache", "locks", "queues", "pubsub", "sessions" })
+	@ValueSource(strings = { "token-blacklist", "rate-limit", "cache", "lock", "queue", "pubsub", "session" })
 	void eachFeatureChildCanBeSwitchedOffAlone(String child) {
 		this.contextRunner.withPropertyValues(RedisServers.standalone().springProperties())
 			.withPropertyValues("management.health.redis." + child + ".enabled=false")

@@ -190,12 +190,12 @@ class RedisUtilsAutoConfigurationTests {
 	@Test
 	void featureContributionsJoinTheCompositeAfterTheConnection() {
 		this.contextRunner
-			.withBean("queuesHealth", RedisHealthContribution.class,
-					() -> new RedisHealthContribution("queues", (HealthIndicator) () -> Health.up().build()))
+			.withBean("queueHealth", RedisHealthContribution.class,
+					() -> new RedisHealthContribution("queue", (HealthIndicator) () -> Health.up().build()))
 			.run((context) -> {
 				CompositeHealthContributor redis = context.getBean(RedisHealthContributor.class);
 				assertThat(redis.stream().map(CompositeHealthContributor.Entry::name)).containsExactly("connection",
-						"queues");
+						"queue");
 			});
 	}
 
@@ -203,13 +203,13 @@ class RedisUtilsAutoConfigurationTests {
 	void twoContributionsWithOneNameFailStartUp() {
 		this.contextRunner
 			.withBean("a", RedisHealthContribution.class,
-					() -> new RedisHealthContribution("queues", (HealthIndicator) () -> Health.up().build()))
+					() -> new RedisHealthContribution("queue", (HealthIndicator) () -> Health.up().build()))
 			.withBean("b", RedisHealthContribution.class,
-					() -> new RedisHealthContribution("queues", (HealthIndicator) () -> Health.up().build()))
+					() -> new RedisHealthContribution("queue", (HealthIndicator) () -> Health.up().build()))
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("named 'queues'"));
+				.hasMessageContaining("named 'queue'"));
 	}
 
 	@Test

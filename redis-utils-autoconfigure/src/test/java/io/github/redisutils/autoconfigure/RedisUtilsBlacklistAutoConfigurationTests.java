@@ -75,7 +75,7 @@ class RedisUtilsBlacklistAutoConfigurationTests {
 			assertThat(context.getBean(TokenBlacklistMonitor.class).onFailure()).isEqualTo(FailurePolicy.CLOSED);
 			CompositeHealthContributor redis = context.getBean(RedisHealthContributor.class);
 			assertThat(redis.stream().map(CompositeHealthContributor.Entry::name)).containsExactly("connection",
-					"blacklist");
+					"token-blacklist");
 		});
 	}
 
@@ -115,7 +115,7 @@ class RedisUtilsBlacklistAutoConfigurationTests {
 				.doesNotHaveBean(TokenBlacklist.class)
 				.doesNotHaveBean(ReactiveTokenBlacklist.class)
 				.doesNotHaveBean(LocalRevocationCache.class)
-				.doesNotHaveBean("blacklistHealthContribution"));
+				.doesNotHaveBean("tokenBlacklistHealthContribution"));
 	}
 
 	@Test
@@ -123,7 +123,7 @@ class RedisUtilsBlacklistAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("redis.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(TokenBlacklist.class)
 				.doesNotHaveBean(TokenBlacklistMonitor.class)
-				.doesNotHaveBean("blacklistHealthContribution"));
+				.doesNotHaveBean("tokenBlacklistHealthContribution"));
 	}
 
 	@Test
@@ -139,14 +139,14 @@ class RedisUtilsBlacklistAutoConfigurationTests {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
 			.run((context) -> assertThat(context).hasSingleBean(TokenBlacklist.class)
 				.hasSingleBean(LocalRevocationCache.class)
-				.doesNotHaveBean("blacklistHealthContribution"));
+				.doesNotHaveBean("tokenBlacklistHealthContribution"));
 	}
 
 	@Test
 	void healthIndicatorSwitchRemovesTheChild() {
 		this.contextRunner.withPropertyValues("management.health.redis.enabled=false")
 			.run((context) -> assertThat(context).hasSingleBean(TokenBlacklist.class)
-				.doesNotHaveBean("blacklistHealthContribution"));
+				.doesNotHaveBean("tokenBlacklistHealthContribution"));
 	}
 
 	@Test
@@ -175,8 +175,8 @@ class RedisUtilsBlacklistAutoConfigurationTests {
 					.isSameAs(context.getBean("userRevocationSubscriber"));
 				assertThat(context.getBean(TokenBlacklistJwtDecoderPostProcessor.class))
 					.isSameAs(context.getBean("userPostProcessor"));
-				assertThat(context.getBean("blacklistHealthContribution", RedisHealthContribution.class).contributor())
-					.isNotInstanceOf(TokenBlacklistHealthIndicator.class);
+				assertThat(context.getBean("tokenBlacklistHealthContribution", RedisHealthContribution.class)
+					.contributor()).isNotInstanceOf(TokenBlacklistHealthIndicator.class);
 			});
 	}
 
@@ -224,7 +224,7 @@ class RedisUtilsBlacklistAutoConfigurationTests {
 
 		@Bean
 		RedisHealthContribution blacklistHealthContribution() {
-			return new RedisHealthContribution("blacklist", (HealthIndicator) () -> Health.up().build());
+			return new RedisHealthContribution("token-blacklist", (HealthIndicator) () -> Health.up().build());
 		}
 
 	}

@@ -65,10 +65,10 @@ class RedisUtilsLockAutoConfigurationTests {
 			assertThat(context).hasSingleBean(DistributedLocks.class)
 				.hasSingleBean(DistributedLockAdvisor.class)
 				.hasSingleBean(RedisLockProperties.class)
-				.hasBean("locksHealthContribution");
+				.hasBean("lockHealthContribution");
 			assertThat(context.getBean(RedisLockProperties.class).getLease()).isEqualTo(Duration.ofSeconds(30));
 			RedisHealthContributor redis = context.getBean(RedisHealthContributor.class);
-			Health health = ((HealthIndicator) redis.getContributor("locks")).health(true);
+			Health health = ((HealthIndicator) redis.getContributor("lock")).health(true);
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("held", 0)
 				.containsEntry("lost", 0L)
@@ -86,7 +86,7 @@ class RedisUtilsLockAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("redis.lock.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(DistributedLocks.class)
 				.doesNotHaveBean(DistributedLockAdvisor.class)
-				.doesNotHaveBean("locksHealthContribution")
+				.doesNotHaveBean("lockHealthContribution")
 				.hasSingleBean(RedisHealthContributor.class));
 	}
 
@@ -102,7 +102,7 @@ class RedisUtilsLockAutoConfigurationTests {
 	void usersOwnRegistryIsUsedByTheAnnotationAndTheHealthChild() {
 		this.contextRunner.withBean("myLocks", DistributedLocks.class, UserLocks::new).run((context) -> {
 			assertThat(context).hasSingleBean(DistributedLocks.class).hasBean("myLocks");
-			Health health = ((HealthIndicator) context.getBean(RedisHealthContributor.class).getContributor("locks"))
+			Health health = ((HealthIndicator) context.getBean(RedisHealthContributor.class).getContributor("lock"))
 				.health(true);
 			assertThat(health.getDetails()).containsEntry("held", 7);
 		});
@@ -112,13 +112,13 @@ class RedisUtilsLockAutoConfigurationTests {
 	void usersOwnAdvisorAndHealthChildWin() {
 		DistributedLockAdvisor advisor = new DistributedLockAdvisor(
 				new DistributedLockInterceptor(UserLocks::new, Duration.ofSeconds(1)));
-		RedisHealthContribution contribution = new RedisHealthContribution("locks",
+		RedisHealthContribution contribution = new RedisHealthContribution("lock",
 				(HealthIndicator) () -> Health.down().build());
 		this.contextRunner.withBean("myAdvisor", DistributedLockAdvisor.class, () -> advisor)
-			.withBean("locksHealthContribution", RedisHealthContribution.class, () -> contribution)
+			.withBean("lockHealthContribution", RedisHealthContribution.class, () -> contribution)
 			.run((context) -> {
 				assertThat(context).getBean(DistributedLockAdvisor.class).isSameAs(advisor);
-				assertThat(context).getBean("locksHealthContribution").isSameAs(contribution);
+				assertThat(context).getBean("lockHealthContribution").isSameAs(contribution);
 			});
 	}
 
@@ -126,7 +126,7 @@ class RedisUtilsLockAutoConfigurationTests {
 	void withoutActuatorThereIsNoHealthChild() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
 			.run((context) -> assertThat(context).hasSingleBean(DistributedLocks.class)
-				.doesNotHaveBean("locksHealthContribution"));
+				.doesNotHaveBean("lockHealthContribution"));
 	}
 
 	@Test
@@ -140,7 +140,7 @@ class RedisUtilsLockAutoConfigurationTests {
 	void healthIndicatorSwitchRemovesTheHealthChild() {
 		this.contextRunner.withPropertyValues("management.health.redis.enabled=false")
 			.run((context) -> assertThat(context).hasSingleBean(DistributedLocks.class)
-				.doesNotHaveBean("locksHealthContribution"));
+				.doesNotHaveBean("lockHealthContribution"));
 	}
 
 	static class UserLocks implements DistributedLocks {

@@ -79,7 +79,7 @@ class RedisUtilsQueueAutoConfigurationTests {
 			.hasSingleBean(QueueWorkers.class)
 			.hasSingleBean(QueueGauges.class)
 			.hasSingleBean(RedisQueueProperties.class)
-			.hasBean("queuesHealthContribution"));
+			.hasBean("queueHealthContribution"));
 	}
 
 	@Test
@@ -94,7 +94,7 @@ class RedisUtilsQueueAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(JobQueues.class)
 				.doesNotHaveBean(QueueWorkers.class)
 				.doesNotHaveBean(JobHandlerBeanPostProcessor.class)
-				.doesNotHaveBean("queuesHealthContribution")
+				.doesNotHaveBean("queueHealthContribution")
 				.hasSingleBean(RedisHealthContributor.class));
 	}
 
@@ -103,7 +103,7 @@ class RedisUtilsQueueAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("redis.queue.workers-enabled=false")
 			.run((context) -> assertThat(context).hasSingleBean(JobQueues.class)
 				.doesNotHaveBean(QueueWorkers.class)
-				.hasBean("queuesHealthContribution"));
+				.hasBean("queueHealthContribution"));
 	}
 
 	@Test
@@ -121,19 +121,19 @@ class RedisUtilsQueueAutoConfigurationTests {
 		QueueWorkers workers = new QueueWorkers(queues, handlers, List.of(), java.time.Duration.ofSeconds(1),
 				java.time.Duration.ofSeconds(1), new SimpleMeterRegistry());
 		QueueGauges gauges = new QueueGauges(queues, List.of());
-		RedisHealthContribution contribution = new RedisHealthContribution("queues",
+		RedisHealthContribution contribution = new RedisHealthContribution("queue",
 				(HealthIndicator) () -> Health.down().build());
 		this.contextRunner.withBean("myQueues", JobQueues.class, () -> queues)
 			.withBean("myHandlers", JobHandlers.class, () -> handlers)
 			.withBean("myWorkers", QueueWorkers.class, () -> workers)
 			.withBean("myGauges", QueueGauges.class, () -> gauges)
-			.withBean("queuesHealthContribution", RedisHealthContribution.class, () -> contribution)
+			.withBean("queueHealthContribution", RedisHealthContribution.class, () -> contribution)
 			.run((context) -> {
 				assertThat(context).getBean(JobQueues.class).isSameAs(queues);
 				assertThat(context).getBean(JobHandlers.class).isSameAs(handlers);
 				assertThat(context).getBean(QueueWorkers.class).isSameAs(workers);
 				assertThat(context).getBean(QueueGauges.class).isSameAs(gauges);
-				assertThat(context).getBean("queuesHealthContribution").isSameAs(contribution);
+				assertThat(context).getBean("queueHealthContribution").isSameAs(contribution);
 			});
 	}
 
@@ -255,28 +255,28 @@ class RedisUtilsQueueAutoConfigurationTests {
 
 	@Test
 	void healthChildSwitchRemovesOnlyTheQueuesChild() {
-		this.contextRunner.withPropertyValues("management.health.redis.queues.enabled=false")
+		this.contextRunner.withPropertyValues("management.health.redis.queue.enabled=false")
 			.run((context) -> assertThat(context).hasSingleBean(JobQueues.class)
 				.hasSingleBean(RedisHealthContributor.class)
-				.doesNotHaveBean("queuesHealthContribution"));
+				.doesNotHaveBean("queueHealthContribution"));
 	}
 
 	@Test
 	void withoutActuatorThereIsNoHealthChild() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
 			.run((context) -> assertThat(context).hasSingleBean(JobQueues.class)
-				.doesNotHaveBean("queuesHealthContribution"));
+				.doesNotHaveBean("queueHealthContribution"));
 	}
 
 	@Test
 	void healthIndicatorSwitchRemovesTheHealthChild() {
 		this.contextRunner.withPropertyValues("management.health.redis.enabled=false")
 			.run((context) -> assertThat(context).hasSingleBean(JobQueues.class)
-				.doesNotHaveBean("queuesHealthContribution"));
+				.doesNotHaveBean("queueHealthContribution"));
 	}
 
 	private static Health health(RedisHealthContributor redis) {
-		return ((HealthIndicator) redis.getContributor("queues")).health(true);
+		return ((HealthIndicator) redis.getContributor("queue")).health(true);
 	}
 
 	static class UserQueues implements JobQueues {

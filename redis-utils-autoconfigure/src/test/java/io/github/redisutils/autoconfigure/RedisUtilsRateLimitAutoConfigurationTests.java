@@ -81,8 +81,8 @@ class RedisUtilsRateLimitAutoConfigurationTests {
 				.doesNotHaveBean(RateLimitHandlerInterceptor.class)
 				.doesNotHaveBean(RateLimitWebFilter.class);
 			RedisHealthContributor health = context.getBean(RedisHealthContributor.class);
-			assertThat(health.stream().map((entry) -> entry.name())).containsExactly("connection", "rate-limits");
-			Health child = ((HealthIndicator) health.getContributor("rate-limits")).health();
+			assertThat(health.stream().map((entry) -> entry.name())).containsExactly("connection", "rate-limit");
+			Health child = ((HealthIndicator) health.getContributor("rate-limit")).health();
 			assertThat(child.getStatus()).isEqualTo(Status.UP);
 			assertThat(child.getDetails()).containsEntry("failing", List.of());
 			assertThat(child.getDetails().get("policies")).asInstanceOf(InstanceOfAssertFactories.MAP)
@@ -118,7 +118,7 @@ class RedisUtilsRateLimitAutoConfigurationTests {
 		this.servletRunner.withPropertyValues("redis.rate-limit.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(RateLimiterRegistry.class)
 				.doesNotHaveBean(RateLimitHandlerInterceptor.class)
-				.doesNotHaveBean("rateLimitsHealthContribution"));
+				.doesNotHaveBean("rateLimitHealthContribution"));
 	}
 
 	@Test
@@ -147,15 +147,15 @@ class RedisUtilsRateLimitAutoConfigurationTests {
 		RateLimitHandlerInterceptor interceptor = new RateLimitHandlerInterceptor(own,
 				new RateLimitWebSettings(true, List.of(), (request) -> "k", (spec) -> (request) -> "k",
 						io.github.redisutils.ratelimit.web.ClientAddresses.peerOnly()));
-		RedisHealthContribution contribution = new RedisHealthContribution("rate-limits",
+		RedisHealthContribution contribution = new RedisHealthContribution("rate-limit",
 				(HealthIndicator) () -> Health.down().build());
 		this.servletRunner.withBean("ownRegistry", RateLimiterRegistry.class, () -> own)
 			.withBean("ownInterceptor", RateLimitHandlerInterceptor.class, () -> interceptor)
-			.withBean("rateLimitsHealthContribution", RedisHealthContribution.class, () -> contribution)
+			.withBean("rateLimitHealthContribution", RedisHealthContribution.class, () -> contribution)
 			.run((context) -> {
 				assertThat(context.getBean(RateLimiterRegistry.class)).isSameAs(own);
 				assertThat(context.getBean(RateLimitHandlerInterceptor.class)).isSameAs(interceptor);
-				assertThat(context.getBean("rateLimitsHealthContribution")).isSameAs(contribution);
+				assertThat(context.getBean("rateLimitHealthContribution")).isSameAs(contribution);
 			});
 		this.reactiveRunner.withBean("ownRegistry", RateLimiterRegistry.class, () -> own)
 			.withBean("ownFilter", RateLimitWebFilter.class,

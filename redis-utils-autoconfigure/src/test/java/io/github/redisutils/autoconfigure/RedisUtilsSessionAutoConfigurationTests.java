@@ -69,8 +69,8 @@ class RedisUtilsSessionAutoConfigurationTests {
 			assertThat(properties.toOptions()).isEqualTo(SessionStoreOptions.defaults());
 			CompositeHealthContributor redis = context.getBean(RedisHealthContributor.class);
 			assertThat(redis.stream().map(CompositeHealthContributor.Entry::name)).containsExactly("connection",
-					"sessions");
-			HealthIndicator sessions = (HealthIndicator) redis.getContributor("sessions");
+					"session");
+			HealthIndicator sessions = (HealthIndicator) redis.getContributor("session");
 			Health health = sessions.health();
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("maxPerUser", 0)
@@ -103,7 +103,7 @@ class RedisUtilsSessionAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasSingleBean(RedisKeys.class)
 				.doesNotHaveBean(SessionStore.class)
 				.doesNotHaveBean(SessionMetrics.class)
-				.doesNotHaveBean("sessionsHealthContribution"));
+				.doesNotHaveBean("sessionHealthContribution"));
 	}
 
 	@Test
@@ -111,7 +111,7 @@ class RedisUtilsSessionAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("redis.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(SessionStore.class)
 				.doesNotHaveBean(SessionMetrics.class)
-				.doesNotHaveBean("sessionsHealthContribution"));
+				.doesNotHaveBean("sessionHealthContribution"));
 	}
 
 	@Test
@@ -126,14 +126,14 @@ class RedisUtilsSessionAutoConfigurationTests {
 	void withoutActuatorTheStoreStillWorks() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
 			.run((context) -> assertThat(context).hasSingleBean(SessionStore.class)
-				.doesNotHaveBean("sessionsHealthContribution"));
+				.doesNotHaveBean("sessionHealthContribution"));
 	}
 
 	@Test
 	void healthIndicatorSwitchRemovesTheChild() {
 		this.contextRunner.withPropertyValues("management.health.redis.enabled=false")
 			.run((context) -> assertThat(context).hasSingleBean(SessionStore.class)
-				.doesNotHaveBean("sessionsHealthContribution"));
+				.doesNotHaveBean("sessionHealthContribution"));
 	}
 
 	@Test
@@ -153,7 +153,7 @@ class RedisUtilsSessionAutoConfigurationTests {
 			UserBeans user = context.getBean(UserBeans.class);
 			assertThat(context.getBean(SessionMetrics.class)).isSameAs(user.metrics);
 			assertThat(context.getBean(SessionStore.class)).isSameAs(context.getBean("userStore"));
-			assertThat(context.getBean("sessionsHealthContribution", RedisHealthContribution.class).contributor())
+			assertThat(context.getBean("sessionHealthContribution", RedisHealthContribution.class).contributor())
 				.isNotInstanceOf(SessionsHealthIndicator.class);
 		});
 	}
@@ -178,7 +178,7 @@ class RedisUtilsSessionAutoConfigurationTests {
 
 		@Bean
 		RedisHealthContribution sessionsHealthContribution() {
-			return new RedisHealthContribution("sessions", (HealthIndicator) () -> Health.up().build());
+			return new RedisHealthContribution("session", (HealthIndicator) () -> Health.up().build());
 		}
 
 	}

@@ -223,7 +223,7 @@ class TokenBlacklistSyncTests {
 
 	private static Health health(AssertableApplicationContext context) {
 		RedisHealthContributor redis = context.getBean(RedisHealthContributor.class);
-		return ((HealthIndicator) redis.getContributor("blacklist")).health();
+		return ((HealthIndicator) redis.getContributor("token-blacklist")).health();
 	}
 
 	private static void awaitSubscribed(AssertableApplicationContext context) {

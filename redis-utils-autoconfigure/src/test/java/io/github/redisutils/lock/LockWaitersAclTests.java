@@ -132,7 +132,7 @@ class LockWaitersAclTests {
 
 	private static Health health(AssertableApplicationContext context) {
 		RedisHealthContributor redis = context.getBean(RedisHealthContributor.class);
-		return ((HealthIndicator) redis.getContributor("locks")).health();
+		return ((HealthIndicator) redis.getContributor("lock")).health();
 	}
 
 	private static void await(BooleanSupplier condition, String what) {

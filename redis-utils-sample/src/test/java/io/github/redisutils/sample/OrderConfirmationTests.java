@@ -56,7 +56,7 @@ class OrderConfirmationTests {
 			assertThat(send(base + "/jobs/mail/" + bounced, "GET").body()).contains("\"attempt\":3")
 				.contains("bounced");
 			assertThat(send(base + "/jobs/mail", "GET").body()).contains("\"dead\":1");
-			assertThat(send(base + "/actuator/health/redis", "GET").body()).contains("\"queues\"")
+			assertThat(send(base + "/actuator/health/redis", "GET").body()).contains("\"queue\":{")
 				.contains("mail: 1 dead jobs");
 		}
 	}

@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Starts the sample as a user would, with nothing listening at its Redis address, so that
- * the embedded server comes up, and reads {@code /actuator/health/redis} over HTTP.
+ * the embedded server comes up, and reads {@code /actuator/health/redis} and the
+ * readiness and liveness groups over HTTP.
  *
  * @author redis-utils authors
  */
@@ -54,6 +55,13 @@ class SampleApplicationTests {
 				.contains("\"mode\":\"standalone\"")
 				.contains("\"pingMillis\"")
 				.containsPattern("\"version\":\"\\d+\\.\\d+\\.\\d+\"");
+			HttpResponse<String> readiness = get(base + "/actuator/health/readiness");
+			assertThat(readiness.statusCode()).isEqualTo(200);
+			assertThat(readiness.body()).contains("\"readinessState\"")
+				.contains("\"connection\"")
+				.doesNotContain("\"queue\"");
+			assertThat(get(base + "/actuator/health/liveness").body()).contains("\"livenessState\"")
+				.doesNotContain("\"redis\"");
 			HttpResponse<String> time = get(base + "/redis/time");
 			assertThat(time.statusCode()).isEqualTo(200);
 			assertThat(time.body()).contains("\"exampleKey\":\"redis-utils-sample:lock:{invoice:42}:fence\"");

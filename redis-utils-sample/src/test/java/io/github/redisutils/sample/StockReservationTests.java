@@ -73,7 +73,7 @@ class StockReservationTests {
 				executor.shutdownNow();
 			}
 			assertThat(send(base + "/stock/tea", "GET").body()).contains("\"stock\":0");
-			assertThat(send(base + "/actuator/health/redis", "GET").body()).contains("\"locks\"")
+			assertThat(send(base + "/actuator/health/redis", "GET").body()).contains("\"lock\":{")
 				.contains("\"watchdog\"");
 			assertThat(send(base + "/actuator/metrics/redis.lock.acquire", "GET").body())
 				.contains("\"COUNT\",\"value\":60.0");

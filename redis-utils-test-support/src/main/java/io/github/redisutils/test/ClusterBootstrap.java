@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.lettuce.core.api.sync.RedisCommands;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Forms a three-master Redis Cluster without {@code redis-cli}, with commands that Redis
@@ -50,9 +51,21 @@ final class ClusterBootstrap {
 	 * @return the cluster, stopped when the JVM exits
 	 */
 	static ClusterRedis start(RedisBinary binary) {
+		return start(binary, null);
+	}
+
+	/**
+	 * Starts three nodes, with TLS only if {@code tls} is given (clients, the Cluster bus
+	 * and replication alike), and waits until every one of them reports
+	 * {@code cluster_state:ok} with all slots assigned.
+	 * @param binary the executable
+	 * @param tls the certificates, or {@code null} for plain TCP
+	 * @return the cluster, stopped when the JVM exits
+	 */
+	static ClusterRedis start(RedisBinary binary, @Nullable TlsCertificates tls) {
 		List<RedisProcess> processes = new ArrayList<>();
-		AutoCloseable owned = startNodes(binary, processes, 0, "2000");
-		return new ClusterRedis(processes.stream().map(RedisProcess::address).toList(), owned);
+		AutoCloseable owned = startNodes(binary, processes, 0, "2000", tls);
+		return new ClusterRedis(processes.stream().map(RedisProcess::address).toList(), owned, tls);
 	}
 
 	/**
@@ -64,12 +77,12 @@ final class ClusterBootstrap {
 	 */
 	static ClusterFailoverRedis startWithReplicas(RedisBinary binary) {
 		List<RedisProcess> processes = new ArrayList<>();
-		AutoCloseable owned = startNodes(binary, processes, 1, "1000");
+		AutoCloseable owned = startNodes(binary, processes, 1, "1000", null);
 		return new ClusterFailoverRedis(processes, owned);
 	}
 
 	private static AutoCloseable startNodes(RedisBinary binary, List<RedisProcess> processes, int replicas,
-			String nodeTimeout) {
+			String nodeTimeout, @Nullable TlsCertificates tls) {
 		Path directory = Cleanup.createTempDirectory("redis-utils-cluster-");
 		AutoCloseable owned = () -> {
 			processes.forEach(RedisProcess::close);
@@ -79,7 +92,7 @@ final class ClusterBootstrap {
 		try {
 			for (int i = 0; i < MASTERS * (1 + replicas); i++) {
 				processes.add(RedisProcess.startOnFreePort(FreePorts::nextWithClusterBus,
-						(port) -> node(binary, port, directory, nodeTimeout)));
+						(port) -> node(binary, port, directory, nodeTimeout, tls)));
 			}
 			List<HostPort> nodes = processes.stream().map(RedisProcess::address).toList();
 			form(nodes.subList(0, MASTERS), processes);
@@ -95,11 +108,17 @@ final class ClusterBootstrap {
 		}
 	}
 
-	private static RedisProcess node(RedisBinary binary, int port, Path directory, String nodeTimeout) {
+	private static RedisProcess node(RedisBinary binary, int port, Path directory, String nodeTimeout,
+			@Nullable TlsCertificates tls) {
 		String configFile = directory.resolve("nodes-" + port + ".conf").toString();
-		return RedisProcess.server(binary, port, directory, "--cluster-enabled", "yes", "--cluster-config-file",
-				configFile, "--cluster-node-timeout", nodeTimeout, "--cluster-announce-ip", HostPort.LOOPBACK,
-				"--repl-diskless-sync", "yes", "--repl-diskless-sync-delay", "0");
+		String[] options = { "--cluster-enabled", "yes", "--cluster-config-file", configFile, "--cluster-node-timeout",
+				nodeTimeout, "--cluster-announce-ip", HostPort.LOOPBACK, "--repl-diskless-sync", "yes",
+				"--repl-diskless-sync-delay", "0" };
+		if (tls != null) {
+			options = StandaloneRedis.concat(options,
+					new String[] { "--tls-cluster", "yes", "--tls-replication", "yes" });
+		}
+		return RedisProcess.server(binary, port, directory, tls, options);
 	}
 
 	/**

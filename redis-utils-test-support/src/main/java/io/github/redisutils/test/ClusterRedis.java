@@ -17,7 +17,11 @@
 package io.github.redisutils.test;
 
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Redis Cluster of three masters without replicas, each serving a third of the 16384
@@ -32,9 +36,12 @@ public final class ClusterRedis {
 
 	private final AutoCloseable owned;
 
-	ClusterRedis(List<HostPort> nodes, AutoCloseable owned) {
+	private final @Nullable TlsCertificates tls;
+
+	ClusterRedis(List<HostPort> nodes, AutoCloseable owned, @Nullable TlsCertificates tls) {
 		this.nodes = List.copyOf(nodes);
 		this.owned = owned;
+		this.tls = tls;
 	}
 
 	/**
@@ -46,12 +53,33 @@ public final class ClusterRedis {
 	}
 
 	/**
-	 * Returns {@code spring.data.redis.cluster.nodes} listing every node.
+	 * Returns {@code spring.data.redis.cluster.nodes} listing every node, followed for a
+	 * cluster started with TLS by the {@link TlsCertificates#springProperties() SSL
+	 * properties}.
 	 * @return the properties
 	 */
 	public String[] springProperties() {
-		return new String[] { "spring.data.redis.cluster.nodes="
+		String[] properties = { "spring.data.redis.cluster.nodes="
 				+ this.nodes.stream().map(HostPort::toString).collect(Collectors.joining(",")) };
+		return (this.tls != null) ? StandaloneRedis.concat(properties, this.tls.springProperties()) : properties;
+	}
+
+	/**
+	 * Hands the {@link #springProperties() Spring Boot properties} to a registry in the
+	 * shape of Spring's {@code DynamicPropertyRegistry.add}, as
+	 * {@link RedisEndpoint#springProperties(java.util.function.BiConsumer)} does.
+	 * @param registry receives each property name and a supplier of its value
+	 */
+	public void springProperties(BiConsumer<String, Supplier<Object>> registry) {
+		RedisEndpoint.register(springProperties(), registry);
+	}
+
+	/**
+	 * Whether the nodes listen with TLS only and talk TLS on the Cluster bus.
+	 * @return whether the cluster speaks TLS
+	 */
+	public boolean tls() {
+		return this.tls != null;
 	}
 
 	/**

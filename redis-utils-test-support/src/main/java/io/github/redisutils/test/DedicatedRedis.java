@@ -28,8 +28,9 @@ import io.lettuce.core.api.sync.RedisCommands;
  * {@link RedisExtension}, which closes it after the test.
  * <p>
  * It is always started from a {@code redis-server} binary (the one on the {@code PATH},
- * else the embedded one), never taken from {@code REDIS_URL}. Persistence is off, so a
- * restarted server is empty.
+ * else the embedded one), never taken from {@code REDIS_URL}. Persistence is off unless
+ * the options given to {@link RedisServers#dedicated(String...)} switch it on, so a
+ * restarted server is empty by default.
  */
 public final class DedicatedRedis implements RedisEndpoint, AutoCloseable {
 
@@ -47,12 +48,13 @@ public final class DedicatedRedis implements RedisEndpoint, AutoCloseable {
 	/**
 	 * Starts a new server on a free port.
 	 * @param binary the executable
+	 * @param options further options, overriding the defaults
 	 * @return the running server
 	 */
-	static DedicatedRedis start(RedisBinary binary) {
+	static DedicatedRedis start(RedisBinary binary, String... options) {
 		Path directory = Cleanup.createTempDirectory("redis-utils-dedicated-");
 		RedisProcess process = RedisProcess.startOnFreePort(FreePorts::next,
-				(port) -> RedisProcess.server(binary, port, directory));
+				(port) -> RedisProcess.server(binary, port, directory, options));
 		DedicatedRedis redis = new DedicatedRedis(process, directory);
 		Cleanup.register(redis);
 		return redis;

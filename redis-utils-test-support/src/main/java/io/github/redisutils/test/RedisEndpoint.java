@@ -73,7 +73,17 @@ public interface RedisEndpoint {
 	 * @param registry receives each property name and a supplier of its value
 	 */
 	default void springProperties(BiConsumer<String, Supplier<Object>> registry) {
-		for (String property : springProperties()) {
+		register(springProperties(), registry);
+	}
+
+	/**
+	 * Hands {@code name=value} properties to a registry in the shape of Spring's
+	 * {@code DynamicPropertyRegistry.add}.
+	 * @param properties the properties
+	 * @param registry receives each property name and a supplier of its value
+	 */
+	static void register(String[] properties, BiConsumer<String, Supplier<Object>> registry) {
+		for (String property : properties) {
 			int equals = property.indexOf('=');
 			String value = property.substring(equals + 1);
 			registry.accept(property.substring(0, equals), () -> value);

@@ -35,6 +35,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 
+import javax.net.ssl.SSLSocket;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,13 +62,19 @@ final class RedisProcess implements AutoCloseable {
 
 	private final Path log;
 
+	private final @Nullable TlsCertificates tls;
+
 	private @Nullable Process process;
 
-	private RedisProcess(List<String> command, int port, Path directory) {
+	private RedisProcess(List<String> command, int port, Path directory, @Nullable TlsCertificates tls) {
 		this.command = List.copyOf(command);
 		this.port = port;
 		this.directory = directory;
 		this.log = directory.resolve("redis-" + port + ".log");
+		this.tls = tls;
+		if (tls != null) {
+			TlsCertificates.markTls(port);
+		}
 	}
 
 	/**
@@ -78,12 +86,34 @@ final class RedisProcess implements AutoCloseable {
 	 * @return the process
 	 */
 	static RedisProcess server(RedisBinary binary, int port, Path parent, String... options) {
+		return server(binary, port, parent, null, options);
+	}
+
+	/**
+	 * Creates (but does not start) a server with persistence off that, when {@code tls}
+	 * is given, listens with TLS only ({@code --port 0 --tls-port port}).
+	 * @param binary the executable
+	 * @param port the port
+	 * @param parent the directory in which the server gets a working directory of its own
+	 * @param tls the certificates, or {@code null} for plain TCP
+	 * @param options further options, for example {@code "--tls-replication", "yes"}
+	 * @return the process
+	 */
+	static RedisProcess server(RedisBinary binary, int port, Path parent, @Nullable TlsCertificates tls,
+			String... options) {
 		Path directory = parent.resolve("redis-" + port);
-		List<String> command = new ArrayList<>(
-				List.of(binary.path().toString(), "--port", String.valueOf(port), "--bind", HostPort.LOOPBACK,
-						"--daemonize", "no", "--save", "", "--appendonly", "no", "--dir", directory.toString()));
+		List<String> command = new ArrayList<>(List.of(binary.path().toString()));
+		if (tls != null) {
+			command.addAll(List.of("--port", "0", "--tls-port", String.valueOf(port)));
+			command.addAll(tls.serverOptions());
+		}
+		else {
+			command.addAll(List.of("--port", String.valueOf(port)));
+		}
+		command.addAll(List.of("--bind", HostPort.LOOPBACK, "--daemonize", "no", "--save", "", "--appendonly", "no",
+				"--dir", directory.toString()));
 		command.addAll(Arrays.asList(options));
-		return new RedisProcess(command, port, directory);
+		return new RedisProcess(command, port, directory, tls);
 	}
 
 	/**
@@ -98,10 +128,28 @@ final class RedisProcess implements AutoCloseable {
 	 * @return the process
 	 */
 	static RedisProcess sentinel(RedisBinary binary, int port, Path parent, List<String> configuration) {
+		return sentinel(binary, port, parent, null, configuration);
+	}
+
+	/**
+	 * Creates (but does not start) a Sentinel that, when {@code tls} is given, listens
+	 * with TLS only and talks TLS to the servers it monitors.
+	 * @param binary the executable
+	 * @param port the port
+	 * @param parent the directory in which the Sentinel gets a working directory of its
+	 * own
+	 * @param tls the certificates, or {@code null} for plain TCP
+	 * @param configuration the configuration, without {@code port}, {@code bind} and
+	 * {@code dir}
+	 * @return the process
+	 */
+	static RedisProcess sentinel(RedisBinary binary, int port, Path parent, @Nullable TlsCertificates tls,
+			List<String> configuration) {
 		Path directory = parent.resolve("sentinel-" + port);
 		Path file = directory.resolve("sentinel.conf");
-		List<String> lines = new ArrayList<>(
-				List.of("port " + port, "bind " + HostPort.LOOPBACK, "daemonize no", "dir \"" + directory + "\""));
+		List<String> lines = new ArrayList<>();
+		lines.addAll((tls != null) ? tls.sentinelConfiguration(port) : List.of("port " + port));
+		lines.addAll(List.of("bind " + HostPort.LOOPBACK, "daemonize no", "dir \"" + directory + "\""));
 		lines.addAll(configuration);
 		try {
 			Files.createDirectories(directory);
@@ -110,7 +158,7 @@ final class RedisProcess implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not write " + file, ex);
 		}
-		return new RedisProcess(List.of(binary.path().toString(), file.toString(), "--sentinel"), port, directory);
+		return new RedisProcess(List.of(binary.path().toString(), file.toString(), "--sentinel"), port, directory, tls);
 	}
 
 	/**
@@ -172,7 +220,7 @@ final class RedisProcess implements AutoCloseable {
 				destroy(started);
 				this.process = null;
 				throw new IllegalStateException("redis-server on port " + this.port + " " + reason + ": "
-						+ commandLine() + System.lineSeparator() + "Last lines of " + this.log + ":"
+						+ commandLine() + System.lineSeparator() + withoutTlsHint() + "Last lines of " + this.log + ":"
 						+ System.lineSeparator() + logTail());
 			}
 			Polling.sleep(Duration.ofMillis(10));
@@ -251,6 +299,21 @@ final class RedisProcess implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Says what to install when a server asked for TLS exits because its binary was built
+	 * without it: such a build does not know the {@code tls-*} options.
+	 */
+	private String withoutTlsHint() {
+		String tail = logTail();
+		if (this.tls == null || !tail.contains("tls-") || !tail.contains("Bad directive")) {
+			return "";
+		}
+		return this.command.get(0) + " was built without TLS support (it does not know the tls-* options). "
+				+ "The TLS test servers need a redis-server built with TLS: Debian's and Ubuntu's package "
+				+ "('apt-get install redis-server', as .ci/run does), Homebrew's, or a source build with "
+				+ "'make BUILD_TLS=yes', first on the PATH." + System.lineSeparator();
+	}
+
 	private boolean lostPortRace() {
 		return logTail().contains("Address already in use");
 	}
@@ -260,9 +323,7 @@ final class RedisProcess implements AutoCloseable {
 	 * server could hold the port if ours failed to bind it.
 	 */
 	private boolean answersAsItself(Process started) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(HostPort.LOOPBACK, this.port), 200);
-			socket.setSoTimeout(1000);
+		try (Socket socket = connect()) {
 			OutputStream output = socket.getOutputStream();
 			output.write("INFO server\r\n".getBytes(StandardCharsets.US_ASCII));
 			output.flush();
@@ -283,6 +344,26 @@ final class RedisProcess implements AutoCloseable {
 		}
 		catch (IOException | NumberFormatException ex) {
 			return false;
+		}
+	}
+
+	private Socket connect() throws IOException {
+		Socket socket = new Socket();
+		try {
+			socket.connect(new InetSocketAddress(HostPort.LOOPBACK, this.port), 200);
+			socket.setSoTimeout(1000);
+			if (this.tls == null) {
+				return socket;
+			}
+			SSLSocket secure = (SSLSocket) this.tls.clientContext()
+				.getSocketFactory()
+				.createSocket(socket, HostPort.LOOPBACK, this.port, true);
+			secure.startHandshake();
+			return secure;
+		}
+		catch (IOException | RuntimeException ex) {
+			socket.close();
+			throw ex;
 		}
 	}
 

@@ -43,6 +43,15 @@ public final class RedisServers {
 
 	private static final Lazy<SentinelRedis> sentinel = new Lazy<>(() -> SentinelBootstrap.start(RedisBinary.system()));
 
+	private static final Lazy<StandaloneRedis> standaloneTls = new Lazy<>(
+			() -> StandaloneRedisFactory.start(RedisBinary.system(), TlsCertificates.get()));
+
+	private static final Lazy<ClusterRedis> clusterTls = new Lazy<>(
+			() -> ClusterBootstrap.start(RedisBinary.system(), TlsCertificates.get()));
+
+	private static final Lazy<SentinelRedis> sentinelTls = new Lazy<>(
+			() -> SentinelBootstrap.start(RedisBinary.system(), TlsCertificates.get()));
+
 	private RedisServers() {
 	}
 
@@ -74,6 +83,55 @@ public final class RedisServers {
 	 */
 	public static SentinelRedis sentinel() {
 		return sentinel.get();
+	}
+
+	/**
+	 * Returns the shared standalone server that listens with TLS only, starting it if
+	 * needed. It is always started from a binary (never {@code REDIS_URL}), with a
+	 * certificate made at test time for {@code 127.0.0.1}; its
+	 * {@link StandaloneRedis#springProperties() Spring Boot properties} include
+	 * {@code spring.data.redis.ssl.*} and an SSL bundle that trusts the certificate's
+	 * authority ({@link #tlsCertificates()}).
+	 * @return the server
+	 * @throws IllegalStateException if it cannot be started, for example because the
+	 * binary was built without TLS (the message says what to install)
+	 */
+	public static StandaloneRedis standaloneTls() {
+		return standaloneTls.get();
+	}
+
+	/**
+	 * Returns the shared three-master Redis Cluster that listens with TLS only and runs
+	 * its Cluster bus over TLS ({@code tls-cluster yes}), starting it if needed; see
+	 * {@link #standaloneTls()}.
+	 * @return the cluster
+	 * @throws IllegalStateException if it cannot be started
+	 */
+	public static ClusterRedis clusterTls() {
+		return clusterTls.get();
+	}
+
+	/**
+	 * Returns the shared Sentinel topology (primary, replica, Sentinel) in which every
+	 * process listens with TLS only, the replica replicates over TLS
+	 * ({@code tls-replication yes}) and the Sentinel talks TLS to both servers, starting
+	 * it if needed; see {@link #standaloneTls()}.
+	 * @return the topology
+	 * @throws IllegalStateException if it cannot be started
+	 */
+	public static SentinelRedis sentinelTls() {
+		return sentinelTls.get();
+	}
+
+	/**
+	 * Returns the certificates of the TLS servers, made once per JVM with the JDK's
+	 * {@code keytool}: the certificate authority a client must trust, the servers'
+	 * certificate and key.
+	 * @return the certificates
+	 * @throws IllegalStateException if they cannot be made
+	 */
+	public static TlsCertificates tlsCertificates() {
+		return TlsCertificates.get();
 	}
 
 	/**
@@ -110,6 +168,20 @@ public final class RedisServers {
 	 */
 	public static DedicatedRedis dedicated() {
 		return DedicatedRedis.start(RedisBinary.system());
+	}
+
+	/**
+	 * Starts a new standalone server that belongs to the caller, with further
+	 * {@code redis-server} options that override the defaults (persistence off), for
+	 * example {@code "--appendonly", "yes", "--appendfsync", "always"}: a server killed
+	 * with {@link DedicatedRedis#stop()} then reloads its data from its working directory
+	 * when {@link DedicatedRedis#start() started} again.
+	 * @param options the options
+	 * @return the running server
+	 * @throws IllegalStateException if it cannot be started
+	 */
+	public static DedicatedRedis dedicated(String... options) {
+		return DedicatedRedis.start(RedisBinary.system(), options);
 	}
 
 }

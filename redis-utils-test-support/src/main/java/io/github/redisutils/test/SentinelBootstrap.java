@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.function.IntFunction;
 
 import io.lettuce.core.sentinel.api.sync.RedisSentinelCommands;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Starts a primary, a replica of it and a Sentinel that monitors the primary with quorum
@@ -44,6 +45,18 @@ final class SentinelBootstrap {
 	 * @return the topology, stopped when the JVM exits
 	 */
 	static SentinelRedis start(RedisBinary binary) {
+		return start(binary, null);
+	}
+
+	/**
+	 * Starts the three processes, every one with TLS only if {@code tls} is given; the
+	 * replica then replicates over TLS and the Sentinel talks TLS to both servers.
+	 * @param binary the executable
+	 * @param tls the certificates, or {@code null} for plain TCP
+	 * @return the topology, stopped when the JVM exits
+	 */
+	static SentinelRedis start(RedisBinary binary, @Nullable TlsCertificates tls) {
+		String[] replication = (tls != null) ? new String[] { "--tls-replication", "yes" } : new String[0];
 		Path directory = Cleanup.createTempDirectory("redis-utils-sentinel-");
 		List<RedisProcess> processes = new ArrayList<>();
 		AutoCloseable owned = () -> {
@@ -58,21 +71,25 @@ final class SentinelBootstrap {
 		try {
 			// Without a delay a primary waits 5 s for more replicas before a diskless
 			// sync.
-			RedisProcess primary = start(processes, (port) -> RedisProcess.server(binary, port, directory,
-					"--repl-diskless-sync", "yes", "--repl-diskless-sync-delay", "0"));
-			RedisProcess replica = start(processes, (port) -> RedisProcess.server(binary, port, directory,
-					"--replicaof", HostPort.LOOPBACK, String.valueOf(primary.port())));
+			RedisProcess primary = start(processes, (port) -> RedisProcess.server(binary, port, directory, tls,
+					options(replication, "--repl-diskless-sync", "yes", "--repl-diskless-sync-delay", "0")));
+			RedisProcess replica = start(processes, (port) -> RedisProcess.server(binary, port, directory, tls,
+					options(replication, "--replicaof", HostPort.LOOPBACK, String.valueOf(primary.port()))));
 			awaitReplication(primary, replica);
 			RedisProcess sentinel = start(processes,
-					(port) -> RedisProcess.sentinel(binary, port, directory, configuration(primary.address())));
+					(port) -> RedisProcess.sentinel(binary, port, directory, tls, configuration(primary.address())));
 			awaitSentinel(sentinel, primary, replica);
-			return new SentinelRedis(sentinel.address(), primary.address(), replica.address(), owned);
+			return new SentinelRedis(sentinel.address(), primary.address(), replica.address(), owned, tls);
 		}
 		catch (RuntimeException ex) {
 			Cleanup.unregister(owned);
 			Cleanup.closeQuietly(owned);
 			throw ex;
 		}
+	}
+
+	private static String[] options(String[] first, String... more) {
+		return StandaloneRedis.concat(first, more);
 	}
 
 	private static RedisProcess start(List<RedisProcess> processes, IntFunction<RedisProcess> factory) {

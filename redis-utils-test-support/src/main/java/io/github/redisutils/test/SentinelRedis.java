@@ -16,7 +16,11 @@
 
 package io.github.redisutils.test;
 
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
 import io.lettuce.core.api.sync.RedisCommands;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A primary, one replica and one Sentinel (quorum 1) that monitors the primary under the
@@ -39,11 +43,15 @@ public final class SentinelRedis {
 
 	private final AutoCloseable owned;
 
-	SentinelRedis(HostPort sentinel, HostPort primary, HostPort replica, AutoCloseable owned) {
+	private final @Nullable TlsCertificates tls;
+
+	SentinelRedis(HostPort sentinel, HostPort primary, HostPort replica, AutoCloseable owned,
+			@Nullable TlsCertificates tls) {
 		this.sentinel = sentinel;
 		this.primary = primary;
 		this.replica = replica;
 		this.owned = owned;
+		this.tls = tls;
 	}
 
 	/**
@@ -80,12 +88,33 @@ public final class SentinelRedis {
 
 	/**
 	 * Returns {@code spring.data.redis.sentinel.master} and
-	 * {@code spring.data.redis.sentinel.nodes}.
+	 * {@code spring.data.redis.sentinel.nodes}, followed for a topology started with TLS
+	 * by the {@link TlsCertificates#springProperties() SSL properties}: Lettuce then
+	 * talks TLS to the Sentinel and to the servers alike.
 	 * @return the properties
 	 */
 	public String[] springProperties() {
-		return new String[] { "spring.data.redis.sentinel.master=" + MASTER_NAME,
+		String[] properties = { "spring.data.redis.sentinel.master=" + MASTER_NAME,
 				"spring.data.redis.sentinel.nodes=" + this.sentinel };
+		return (this.tls != null) ? StandaloneRedis.concat(properties, this.tls.springProperties()) : properties;
+	}
+
+	/**
+	 * Hands the {@link #springProperties() Spring Boot properties} to a registry in the
+	 * shape of Spring's {@code DynamicPropertyRegistry.add}, as
+	 * {@link RedisEndpoint#springProperties(java.util.function.BiConsumer)} does.
+	 * @param registry receives each property name and a supplier of its value
+	 */
+	public void springProperties(BiConsumer<String, Supplier<Object>> registry) {
+		RedisEndpoint.register(springProperties(), registry);
+	}
+
+	/**
+	 * Whether every server and the Sentinel listen with TLS only.
+	 * @return whether the topology speaks TLS
+	 */
+	public boolean tls() {
+		return this.tls != null;
 	}
 
 	/**

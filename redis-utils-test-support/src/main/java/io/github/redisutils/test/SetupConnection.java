@@ -24,6 +24,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -64,7 +65,11 @@ final class SetupConnection<C> implements AutoCloseable {
 	 * @return the connection
 	 */
 	static SetupConnection<RedisCommands<String, String>> open(RedisURI uri) {
-		RedisClient client = createClient();
+		return open(uri, false);
+	}
+
+	private static SetupConnection<RedisCommands<String, String>> open(RedisURI uri, boolean ourTls) {
+		RedisClient client = createClient(ourTls);
 		try {
 			StatefulRedisConnection<String, String> connection = client.connect(withTimeout(uri));
 			return new SetupConnection<>(client, connection, connection.sync());
@@ -75,8 +80,15 @@ final class SetupConnection<C> implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Connects to a Redis server started by this module, with TLS if it was started with
+	 * TLS.
+	 * @param address the server
+	 * @return the connection
+	 */
 	static SetupConnection<RedisCommands<String, String>> open(HostPort address) {
-		return open(RedisURI.create(address.host(), address.port()));
+		RedisURI uri = uri(address);
+		return open(uri, uri.isSsl());
 	}
 
 	/**
@@ -85,10 +97,10 @@ final class SetupConnection<C> implements AutoCloseable {
 	 * @return the connection
 	 */
 	static SetupConnection<RedisSentinelCommands<String, String>> openSentinel(HostPort address) {
-		RedisClient client = createClient();
+		RedisURI uri = uri(address);
+		RedisClient client = createClient(uri.isSsl());
 		try {
-			StatefulRedisSentinelConnection<String, String> connection = client
-				.connectSentinel(withTimeout(RedisURI.create(address.host(), address.port())));
+			StatefulRedisSentinelConnection<String, String> connection = client.connectSentinel(withTimeout(uri));
 			return new SetupConnection<>(client, connection, connection.sync());
 		}
 		catch (RuntimeException ex) {
@@ -124,13 +136,31 @@ final class SetupConnection<C> implements AutoCloseable {
 		}
 	}
 
-	private static RedisClient createClient() {
+	private static RedisURI uri(HostPort address) {
+		return RedisURI.builder()
+			.withHost(address.host())
+			.withPort(address.port())
+			.withSsl(TlsCertificates.isTls(address))
+			.build();
+	}
+
+	/**
+	 * Creates a client; one for a server started with TLS trusts the certificate
+	 * authority of {@link TlsCertificates}.
+	 */
+	private static RedisClient createClient(boolean ourTls) {
 		RedisClient client = RedisClient.create(resources.get());
-		client.setOptions(ClientOptions.builder()
+		ClientOptions.Builder options = ClientOptions.builder()
 			.autoReconnect(false)
 			.protocolVersion(ProtocolVersion.RESP2)
-			.socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
-			.build());
+			.socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build());
+		if (ourTls) {
+			options.sslOptions(SslOptions.builder()
+				.jdkSslProvider()
+				.trustManager(TlsCertificates.get().caCertificate().toFile())
+				.build());
+		}
+		client.setOptions(options.build());
 		return client;
 	}
 

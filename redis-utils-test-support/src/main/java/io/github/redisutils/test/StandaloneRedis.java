@@ -16,6 +16,8 @@
 
 package io.github.redisutils.test;
 
+import java.util.Arrays;
+
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.jspecify.annotations.Nullable;
@@ -65,7 +67,26 @@ public final class StandaloneRedis implements RedisEndpoint {
 	 * Describes a server that this module started and stops with {@code owned}.
 	 */
 	static StandaloneRedis started(HostPort address, String source, AutoCloseable owned) {
-		return new StandaloneRedis(address, "redis://" + address, hostAndPortProperties(address), source, owned);
+		return started(address, source, owned, null);
+	}
+
+	/**
+	 * Describes a server that this module started, with TLS only if {@code tls} is given,
+	 * and stops with {@code owned}.
+	 */
+	static StandaloneRedis started(HostPort address, String source, AutoCloseable owned,
+			@Nullable TlsCertificates tls) {
+		if (tls == null) {
+			return new StandaloneRedis(address, "redis://" + address, hostAndPortProperties(address), source, owned);
+		}
+		return new StandaloneRedis(address, "rediss://" + address,
+				concat(hostAndPortProperties(address), tls.springProperties()), source + " with TLS", owned);
+	}
+
+	static String[] concat(String[] first, String[] second) {
+		String[] both = Arrays.copyOf(first, first.length + second.length);
+		System.arraycopy(second, 0, both, first.length, second.length);
+		return both;
 	}
 
 	static String[] hostAndPortProperties(HostPort address) {
@@ -89,7 +110,8 @@ public final class StandaloneRedis implements RedisEndpoint {
 
 	/**
 	 * Returns the server's URI: {@code REDIS_URL} as given, else
-	 * {@code redis://127.0.0.1:port}.
+	 * {@code redis://127.0.0.1:port} ({@code rediss://} for a server started with TLS,
+	 * whose certificate only {@link TlsCertificates#caCertificate()} vouches for).
 	 * @return the URI
 	 */
 	@Override
@@ -100,7 +122,8 @@ public final class StandaloneRedis implements RedisEndpoint {
 	/**
 	 * Returns {@code spring.data.redis.url} for a server given by {@code REDIS_URL}, so
 	 * that credentials, database and TLS carry over, else {@code spring.data.redis.host}
-	 * and {@code spring.data.redis.port}.
+	 * and {@code spring.data.redis.port}, followed for a server started with TLS by the
+	 * {@link TlsCertificates#springProperties() SSL properties}.
 	 * @return the properties
 	 */
 	@Override
@@ -110,6 +133,10 @@ public final class StandaloneRedis implements RedisEndpoint {
 
 	@Override
 	public void flushAll() {
+		if (this.owned != null) {
+			SetupConnection.call(this.address, RedisCommands::flushall);
+			return;
+		}
 		try (SetupConnection<RedisCommands<String, String>> connection = SetupConnection
 			.open(RedisURI.create(this.url))) {
 			connection.commands().flushall();

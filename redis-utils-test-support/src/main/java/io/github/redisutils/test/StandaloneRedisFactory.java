@@ -71,15 +71,25 @@ final class StandaloneRedisFactory {
 	 * @return the server, stopped when the JVM exits
 	 */
 	static StandaloneRedis start(RedisBinary binary) {
+		return start(binary, null);
+	}
+
+	/**
+	 * Starts a server process on a free port, with TLS only if {@code tls} is given.
+	 * @param binary the executable
+	 * @param tls the certificates, or {@code null} for plain TCP
+	 * @return the server, stopped when the JVM exits
+	 */
+	static StandaloneRedis start(RedisBinary binary, @Nullable TlsCertificates tls) {
 		Path directory = Cleanup.createTempDirectory("redis-utils-standalone-");
 		RedisProcess process = RedisProcess.startOnFreePort(FreePorts::next,
-				(port) -> RedisProcess.server(binary, port, directory));
+				(port) -> RedisProcess.server(binary, port, directory, tls));
 		AutoCloseable owned = () -> {
 			process.close();
 			Cleanup.deleteRecursively(directory);
 		};
 		Cleanup.register(owned);
-		return StandaloneRedis.started(process.address(), binary.description(), owned);
+		return StandaloneRedis.started(process.address(), binary.description(), owned, tls);
 	}
 
 }
