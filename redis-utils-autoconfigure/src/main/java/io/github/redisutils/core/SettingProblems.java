@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * Collects the problems of a set of values, one message per field, for the common rules
  * (positive duration, at-least-N, non-empty text). A library type states each rule once
  * in a static {@code problems(...)} method built on it; its constructor throws
- * {@link IllegalArgumentException} with {@link #message(String)}, and the Boot properties
- * report each problem against the property key.
+ * {@link IllegalArgumentException} with {@link #message(String, Map)}, and the Boot
+ * properties report each problem against the property key.
  *
  * @author redis-utils authors
  */
