@@ -119,17 +119,10 @@ public class RedisLockProperties implements Validator {
 	@Override
 	public void validate(Object target, Errors errors) {
 		RedisLockProperties properties = (RedisLockProperties) target;
-		if (properties.lease.compareTo(LockOptions.MIN_LEASE) < 0) {
-			errors.rejectValue("lease", "invalid", "must be at least 100ms: the watchdog renews every third of it");
-		}
+		LockOptions.problems(properties.registryName, properties.lease, properties.pollInterval)
+			.forEach((field, problem) -> errors.rejectValue(field, "invalid", problem));
 		if (properties.wait.isNegative()) {
 			errors.rejectValue("wait", "invalid", "must not be negative");
-		}
-		if (properties.pollInterval.isNegative() || properties.pollInterval.isZero()) {
-			errors.rejectValue("pollInterval", "invalid", "must be positive");
-		}
-		if (properties.registryName == null || properties.registryName.isBlank()) {
-			errors.rejectValue("registryName", "invalid", "must not be empty");
 		}
 	}
 

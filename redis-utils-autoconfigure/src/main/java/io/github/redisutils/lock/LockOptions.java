@@ -16,8 +16,10 @@
 package io.github.redisutils.lock;
 
 import java.time.Duration;
+import java.util.Map;
 
-import org.springframework.util.Assert;
+import io.github.redisutils.core.SettingProblems;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Options of a {@link DistributedLocks} registry.
@@ -44,10 +46,24 @@ public record LockOptions(String registryName, Duration lease, Duration pollInte
 	 * @param pollInterval the longest sleep between attempts of a waiter
 	 */
 	public LockOptions {
-		Assert.hasText(registryName, "'registryName' must not be empty");
-		Assert.isTrue(lease.compareTo(MIN_LEASE) >= 0, () -> "'lease' must be at least 100ms (was " + lease + ")");
-		Assert.isTrue(!pollInterval.isNegative() && !pollInterval.isZero(),
-				() -> "'pollInterval' must be positive (was " + pollInterval + ")");
+		SettingProblems.throwIfAny("lock options", problems(registryName, lease, pollInterval));
+	}
+
+	/**
+	 * Return the problems of lock options, the rules used by the constructor and by
+	 * start-up validation of {@code redis.lock.*}.
+	 * @param registryName the registry's name
+	 * @param lease the watchdog lease
+	 * @param pollInterval the longest sleep between attempts of a waiter
+	 * @return a problem per field name ({@code registryName}, {@code lease},
+	 * {@code pollInterval}), empty when the values are acceptable
+	 */
+	public static Map<String, String> problems(@Nullable String registryName, @Nullable Duration lease,
+			@Nullable Duration pollInterval) {
+		return new SettingProblems().hasText("registryName", registryName)
+			.atLeast("lease", lease, MIN_LEASE, "the watchdog renews every third of it")
+			.positive("pollInterval", pollInterval)
+			.toMap();
 	}
 
 	/**

@@ -17,6 +17,7 @@ package io.github.redisutils.autoconfigure;
 
 import java.time.Duration;
 
+import io.github.redisutils.lock.LockOptions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -28,6 +29,7 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.validation.FieldError;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests that invalid {@code redis.lock.*} properties fail start-up naming the property
@@ -72,6 +74,16 @@ class RedisLockPropertiesTests {
 	@Test
 	void blankRegistryNameFails() {
 		assertFailure("redis.lock.registry-name= ", "redis.lock.registryName", "must not be empty");
+	}
+
+	@Test
+	void propertiesAndRecordReportTheSameRuleWithTheSameMessage() {
+		String expected = LockOptions.problems("default", Duration.ofMillis(99), Duration.ofMillis(250)).get("lease");
+		assertThat(expected).isEqualTo("must be at least 100ms: the watchdog renews every third of it (was PT0.099S)");
+		assertFailure("redis.lock.lease=99ms", "redis.lock.lease", expected);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new LockOptions("default", Duration.ofMillis(99), Duration.ofMillis(250)))
+			.withMessage("Invalid lock options: lease " + expected);
 	}
 
 	private void assertFailure(String property, String expectedProperty, String expectedReason) {
