@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -31,54 +30,16 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link RedisTestConnectionDetails} and the
- * {@code springProperties(registry::add)} form, each in a Spring Boot context that runs a
- * real command against the server.
+ * Tests for the {@code springProperties(registry::add)} form of {@link SentinelRedis} and
+ * {@link ClusterRedis}, as a {@code @DynamicPropertySource} method uses it, each in a
+ * Spring Boot context that runs a real command.
  */
-class RedisTestConnectionDetailsTests {
+class SpringPropertiesBootTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
-		// Port 1 would refuse: only the connection details can make the command work.
+		// Port 1 would refuse: only the registered properties can make the command work.
 		.withPropertyValues("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=1");
-
-	@Test
-	void standaloneConnectionDetailsBeanConnectsBootToTheServer() {
-		StandaloneRedis server = RedisServers.standalone();
-		this.runner.withBean(DataRedisConnectionDetails.class, () -> RedisTestConnectionDetails.of(server))
-			.run((context) -> {
-				context.getBean(StringRedisTemplate.class).opsForValue().set("details-tests:standalone", "boot");
-				assertThat(TestClients.get(server.address(), "details-tests:standalone")).isEqualTo("boot");
-			});
-	}
-
-	@Test
-	void sentinelConnectionDetailsBeanConnectsBootToThePrimary() {
-		SentinelRedis sentinel = RedisServers.sentinel();
-		this.runner.withBean(DataRedisConnectionDetails.class, () -> RedisTestConnectionDetails.of(sentinel))
-			.run((context) -> {
-				assertThat(context.getBean(RedisConnectionFactory.class).getSentinelConnection()).isNotNull();
-				context.getBean(StringRedisTemplate.class).opsForValue().set("details-tests:sentinel", "boot");
-				assertThat(TestClients.get(sentinel.primary(), "details-tests:sentinel")).isEqualTo("boot");
-			});
-	}
-
-	@Test
-	void clusterConnectionDetailsBeanConnectsBootToTheCluster() {
-		ClusterRedis cluster = RedisServers.cluster();
-		this.runner.withBean(DataRedisConnectionDetails.class, () -> RedisTestConnectionDetails.of(cluster))
-			.run((context) -> {
-				StringRedisTemplate template = context.getBean(StringRedisTemplate.class);
-				for (int i = 0; i < 10; i++) {
-					template.opsForValue().set("details-tests:cluster:" + i, "boot" + i);
-				}
-				for (int i = 0; i < 10; i++) {
-					assertThat(template.opsForValue().get("details-tests:cluster:" + i)).isEqualTo("boot" + i);
-				}
-				assertThat(context.getBean(RedisConnectionFactory.class).getClusterConnection().clusterGetNodes())
-					.hasSize(cluster.nodes().size());
-			});
-	}
 
 	@Test
 	void sentinelDynamicPropertiesConnectBootToThePrimary() {
