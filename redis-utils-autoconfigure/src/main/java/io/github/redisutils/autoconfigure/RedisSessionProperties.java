@@ -144,24 +144,10 @@ public class RedisSessionProperties implements Validator {
 	@Override
 	public void validate(Object target, Errors errors) {
 		RedisSessionProperties properties = (RedisSessionProperties) target;
-		boolean idleValid = properties.idleTimeout.toMillis() >= 1000;
-		if (!idleValid) {
-			errors.rejectValue("idleTimeout", "invalid", "must be at least 1s");
-		}
-		if (idleValid && properties.absoluteLifetime.compareTo(properties.idleTimeout) < 0) {
-			errors.rejectValue("absoluteLifetime", "invalid",
-					"must not be shorter than idle-timeout (" + properties.idleTimeout + ")");
-		}
-		if (properties.touchInterval.isNegative()) {
-			errors.rejectValue("touchInterval", "invalid", "must not be negative");
-		}
-		else if (idleValid && properties.touchInterval.compareTo(properties.idleTimeout) >= 0) {
-			errors.rejectValue("touchInterval", "invalid",
-					"must be shorter than idle-timeout (" + properties.idleTimeout + ")");
-		}
-		if (properties.maxPerUser < 0) {
-			errors.rejectValue("maxPerUser", "invalid", "must not be negative (0 means no limit)");
-		}
+		SessionStoreOptions
+			.problems(properties.idleTimeout, properties.absoluteLifetime, properties.touchInterval,
+					properties.maxPerUser, properties.limitPolicy)
+			.forEach((field, problem) -> errors.rejectValue(field, "invalid", problem));
 		if (properties.activeCountRefresh.isNegative()) {
 			errors.rejectValue("activeCountRefresh", "invalid", "must not be negative");
 		}

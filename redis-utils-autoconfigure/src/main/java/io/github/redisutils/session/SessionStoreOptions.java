@@ -16,8 +16,10 @@
 package io.github.redisutils.session;
 
 import java.time.Duration;
+import java.util.Map;
 
-import org.springframework.util.Assert;
+import io.github.redisutils.core.SettingProblems;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Settings of a {@link SessionStore}.
@@ -36,6 +38,11 @@ public record SessionStoreOptions(Duration idleTimeout, Duration absoluteLifetim
 		int maxPerUser, LimitPolicy limitPolicy) {
 
 	/**
+	 * Shortest idle timeout accepted.
+	 */
+	public static final Duration MIN_IDLE_TIMEOUT = Duration.ofSeconds(1);
+
+	/**
 	 * Create options, checking them.
 	 * @param idleTimeout how long a session lives without being touched
 	 * @param absoluteLifetime the longest a session lives from its creation
@@ -44,13 +51,41 @@ public record SessionStoreOptions(Duration idleTimeout, Duration absoluteLifetim
 	 * @param limitPolicy what one session more than {@code maxPerUser} does
 	 */
 	public SessionStoreOptions {
-		Assert.isTrue(idleTimeout.toMillis() >= 1000, "'idleTimeout' must be at least 1s");
-		Assert.isTrue(absoluteLifetime.compareTo(idleTimeout) >= 0,
-				"'absoluteLifetime' must not be shorter than 'idleTimeout'");
-		Assert.isTrue(!touchInterval.isNegative() && touchInterval.compareTo(idleTimeout) < 0,
-				"'touchInterval' must be zero or positive and shorter than 'idleTimeout'");
-		Assert.isTrue(maxPerUser >= 0, "'maxPerUser' must not be negative");
-		Assert.notNull(limitPolicy, "'limitPolicy' must not be null");
+		SettingProblems.throwIfAny("session store options",
+				problems(idleTimeout, absoluteLifetime, touchInterval, maxPerUser, limitPolicy));
+	}
+
+	/**
+	 * Return the problems of session store options, the rules used by the constructor and
+	 * by start-up validation of {@code redis.session.*}.
+	 * @param idleTimeout how long a session lives without being touched
+	 * @param absoluteLifetime the longest a session lives from its creation
+	 * @param touchInterval the least time between two expiry writes of one session
+	 * @param maxPerUser the most live sessions per user, {@code 0} for no limit
+	 * @param limitPolicy what one session more than {@code maxPerUser} does
+	 * @return a problem per field name, empty when the values are acceptable
+	 */
+	public static Map<String, String> problems(@Nullable Duration idleTimeout, @Nullable Duration absoluteLifetime,
+			@Nullable Duration touchInterval, int maxPerUser, @Nullable LimitPolicy limitPolicy) {
+		SettingProblems problems = new SettingProblems().atLeast("idleTimeout", idleTimeout, MIN_IDLE_TIMEOUT, null);
+		boolean idleValid = idleTimeout != null && idleTimeout.compareTo(MIN_IDLE_TIMEOUT) >= 0;
+		if (absoluteLifetime == null) {
+			problems.add("absoluteLifetime", "must not be null");
+		}
+		else if (idleValid && absoluteLifetime.compareTo(idleTimeout) < 0) {
+			problems.add("absoluteLifetime", "must not be shorter than the idle timeout (" + idleTimeout + ")");
+		}
+		problems.notNegative("touchInterval", touchInterval);
+		if (idleValid && touchInterval != null && touchInterval.compareTo(idleTimeout) >= 0) {
+			problems.add("touchInterval", "must be shorter than the idle timeout (" + idleTimeout + ")");
+		}
+		if (maxPerUser < 0) {
+			problems.add("maxPerUser", "must not be negative (0 means no limit) (was " + maxPerUser + ")");
+		}
+		if (limitPolicy == null) {
+			problems.add("limitPolicy", "must not be null");
+		}
+		return problems.toMap();
 	}
 
 	/**

@@ -18,6 +18,7 @@ package io.github.redisutils.autoconfigure;
 import java.time.Duration;
 
 import io.github.redisutils.session.LimitPolicy;
+import io.github.redisutils.session.SessionStoreOptions;
 import io.github.redisutils.test.RedisServers;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,7 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.validation.FieldError;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link RedisSessionProperties} binding and validation.
@@ -75,19 +77,19 @@ class RedisSessionPropertiesTests {
 
 	@Test
 	void idleTimeoutBelowOneSecondFails() {
-		assertFailure("redis.session.idle-timeout=500ms", "redis.session.idleTimeout", "at least 1s");
+		assertFailure("redis.session.idle-timeout=500ms", "redis.session.idleTimeout", "must be at least PT1S");
 	}
 
 	@Test
 	void absoluteLifetimeShorterThanIdleTimeoutFails() {
 		assertFailure("redis.session.absolute-lifetime=10m", "redis.session.absoluteLifetime",
-				"must not be shorter than idle-timeout");
+				"must not be shorter than the idle timeout");
 	}
 
 	@Test
 	void touchIntervalNotShorterThanIdleTimeoutFails() {
 		assertFailure("redis.session.touch-interval=30m", "redis.session.touchInterval",
-				"must be shorter than idle-timeout");
+				"must be shorter than the idle timeout");
 	}
 
 	@Test
@@ -112,6 +114,20 @@ class RedisSessionPropertiesTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.hasStackTraceContaining("redis.session.limit-policy"));
+	}
+
+	@Test
+	void propertiesAndRecordReportTheSameRuleWithTheSameMessage() {
+		String expected = SessionStoreOptions
+			.problems(Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofMinutes(1), 0,
+					LimitPolicy.EVICT_OLDEST)
+			.get("absoluteLifetime");
+		assertThat(expected).isEqualTo("must not be shorter than the idle timeout (PT30M)");
+		assertFailure("redis.session.absolute-lifetime=10m", "redis.session.absoluteLifetime", expected);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new SessionStoreOptions(Duration.ofMinutes(30), Duration.ofMinutes(10),
+					Duration.ofMinutes(1), 0, LimitPolicy.EVICT_OLDEST))
+			.withMessage("Invalid session store options: absoluteLifetime " + expected);
 	}
 
 	private void assertFailure(String property, String expectedProperty, String expectedReason) {
