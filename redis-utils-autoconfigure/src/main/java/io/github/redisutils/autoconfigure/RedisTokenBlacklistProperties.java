@@ -104,9 +104,8 @@ public class RedisTokenBlacklistProperties implements Validator {
 	@Override
 	public void validate(Object target, Errors errors) {
 		RedisTokenBlacklistProperties properties = (RedisTokenBlacklistProperties) target;
-		if (properties.maxTokenLifetime.compareTo(Duration.ofSeconds(1)) < 0) {
-			errors.rejectValue("maxTokenLifetime", "invalid", "must be at least 1s (JWT times have second precision)");
-		}
+		TokenBlacklistOptions.problems(properties.onFailure, properties.maxTokenLifetime)
+			.forEach((field, problem) -> errors.rejectValue(field, "invalid", problem));
 		if (properties.localCache.maxSize < 1) {
 			errors.rejectValue("localCache.maxSize", "invalid", "must be positive");
 		}

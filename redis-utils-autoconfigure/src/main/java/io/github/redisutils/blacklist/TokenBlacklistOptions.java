@@ -16,6 +16,10 @@
 package io.github.redisutils.blacklist;
 
 import java.time.Duration;
+import java.util.Map;
+
+import io.github.redisutils.core.SettingProblems;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Settings of a token blacklist.
@@ -29,17 +33,35 @@ import java.time.Duration;
 public record TokenBlacklistOptions(FailurePolicy onFailure, Duration maxTokenLifetime) {
 
 	/**
+	 * Shortest token lifetime accepted: JWT times have second precision.
+	 */
+	public static final Duration MIN_TOKEN_LIFETIME = Duration.ofSeconds(1);
+
+	/**
 	 * Create options, checking them.
 	 * @param onFailure what a check answers when Redis cannot be asked
 	 * @param maxTokenLifetime longest token lifetime accepted; positive
 	 */
 	public TokenBlacklistOptions {
+		SettingProblems.throwIfAny("token blacklist options", problems(onFailure, maxTokenLifetime));
+	}
+
+	/**
+	 * Return the problems of token blacklist options, the rules used by the constructor
+	 * and by start-up validation of {@code redis.token-blacklist.*}.
+	 * @param onFailure what checks answer when Redis cannot be reached
+	 * @param maxTokenLifetime the longest lifetime of a token
+	 * @return a problem per field name ({@code onFailure}, {@code maxTokenLifetime}),
+	 * empty when the values are acceptable
+	 */
+	public static Map<String, String> problems(@Nullable FailurePolicy onFailure, @Nullable Duration maxTokenLifetime) {
+		SettingProblems problems = new SettingProblems();
 		if (onFailure == null) {
-			throw new IllegalArgumentException("onFailure must not be null");
+			problems.add("onFailure", "must not be null");
 		}
-		if (maxTokenLifetime == null || maxTokenLifetime.isNegative() || maxTokenLifetime.isZero()) {
-			throw new IllegalArgumentException("maxTokenLifetime must be positive");
-		}
+		return problems
+			.atLeast("maxTokenLifetime", maxTokenLifetime, MIN_TOKEN_LIFETIME, "JWT times have second precision")
+			.toMap();
 	}
 
 	/**

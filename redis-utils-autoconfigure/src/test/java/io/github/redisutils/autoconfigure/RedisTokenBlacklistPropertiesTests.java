@@ -18,6 +18,7 @@ package io.github.redisutils.autoconfigure;
 import java.time.Duration;
 
 import io.github.redisutils.blacklist.FailurePolicy;
+import io.github.redisutils.blacklist.TokenBlacklistOptions;
 import io.github.redisutils.test.RedisServers;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,7 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.validation.FieldError;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link RedisTokenBlacklistProperties} binding and validation.
@@ -73,7 +75,7 @@ class RedisTokenBlacklistPropertiesTests {
 	@Test
 	void maxTokenLifetimeBelowOneSecondFails() {
 		assertFailure("redis.token-blacklist.max-token-lifetime=500ms", "redis.token-blacklist.maxTokenLifetime",
-				"at least 1s");
+				"at least PT1S");
 	}
 
 	@Test
@@ -94,6 +96,18 @@ class RedisTokenBlacklistPropertiesTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.hasStackTraceContaining("redis.token-blacklist.on-failure"));
+	}
+
+	@Test
+	void propertiesAndRecordReportTheSameRuleWithTheSameMessage() {
+		String expected = TokenBlacklistOptions.problems(FailurePolicy.CLOSED, Duration.ofMillis(500))
+			.get("maxTokenLifetime");
+		assertThat(expected).isEqualTo("must be at least PT1S: JWT times have second precision (was PT0.5S)");
+		assertFailure("redis.token-blacklist.max-token-lifetime=500ms", "redis.token-blacklist.maxTokenLifetime",
+				expected);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new TokenBlacklistOptions(FailurePolicy.CLOSED, Duration.ofMillis(500)))
+			.withMessage("Invalid token blacklist options: maxTokenLifetime " + expected);
 	}
 
 	private void assertFailure(String property, String expectedProperty, String expectedReason) {
