@@ -125,40 +125,20 @@ public class RedisPubSubProperties implements Validator {
 				errors.rejectValue("namespace", "invalid", problem);
 			}
 		}
-		if (properties.maxChannelTags < 1) {
-			errors.rejectValue("maxChannelTags", "invalid", "must be positive");
-		}
-		if (properties.executor.threads < 1) {
-			errors.rejectValue("executor.threads", "invalid", "must be positive");
-		}
-		if (properties.executor.queueCapacity < 1) {
-			errors.rejectValue("executor.queueCapacity", "invalid", "must be positive");
-		}
-		if (properties.executor.shutdownTimeout.isNegative()) {
-			errors.rejectValue("executor.shutdownTimeout", "invalid", "must not be negative");
-		}
+		PubSubOptions.problems((properties.namespace != null) ? properties.namespace : "-", properties.executor.threads,
+				properties.executor.queueCapacity, properties.executor.shutdownTimeout, properties.maxChannelTags, null)
+			.forEach((field, problem) -> {
+				if (!field.equals("reliable")) {
+					errors.rejectValue(field.equals("maxChannelTags") ? field : "executor." + field, "invalid",
+							problem);
+				}
+			});
 		Reliable reliable = properties.reliable;
-		if (reliable.group != null && reliable.group.isBlank()) {
-			errors.rejectValue("reliable.group", "invalid", "must not be blank");
-		}
-		if (reliable.consumer != null && reliable.consumer.isBlank()) {
-			errors.rejectValue("reliable.consumer", "invalid", "must not be blank");
-		}
-		if (reliable.maxLength < 1) {
-			errors.rejectValue("reliable.maxLength", "invalid", "must be positive");
-		}
-		if (reliable.batchSize < 1 || reliable.batchSize > 10_000) {
-			errors.rejectValue("reliable.batchSize", "invalid", "must be between 1 and 10000");
-		}
-		if (reliable.block.toMillis() < 1) {
-			errors.rejectValue("reliable.block", "invalid", "must be at least 1ms (0 would block forever)");
-		}
-		if (reliable.claimIdle.toMillis() < 1) {
-			errors.rejectValue("reliable.claimIdle", "invalid", "must be at least 1ms");
-		}
-		if (reliable.maxDeliveries < 1) {
-			errors.rejectValue("reliable.maxDeliveries", "invalid", "must be positive");
-		}
+		PubSubOptions.Reliable
+			.problems((reliable.group != null) ? reliable.group : "-",
+					(reliable.consumer != null) ? reliable.consumer : "-", reliable.maxLength, reliable.batchSize,
+					reliable.block, reliable.claimIdle, reliable.maxDeliveries)
+			.forEach((field, problem) -> errors.rejectValue("reliable." + field, "invalid", problem));
 	}
 
 	/**

@@ -16,8 +16,10 @@
 package io.github.redisutils.pubsub;
 
 import java.time.Duration;
+import java.util.Map;
 
-import org.springframework.util.Assert;
+import io.github.redisutils.core.SettingProblems;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Settings of {@link RedisPubSub}.
@@ -47,12 +49,38 @@ public record PubSubOptions(String namespace, int threads, int queueCapacity, Du
 	 * @param reliable reliable mode settings
 	 */
 	public PubSubOptions {
-		Assert.hasText(namespace, "'namespace' must not be empty");
-		Assert.isTrue(threads > 0, "'threads' must be positive");
-		Assert.isTrue(queueCapacity > 0, "'queueCapacity' must be positive");
-		Assert.isTrue(!shutdownTimeout.isNegative(), "'shutdownTimeout' must not be negative");
-		Assert.isTrue(maxChannelTags > 0, "'maxChannelTags' must be positive");
-		Assert.notNull(reliable, "'reliable' must not be null");
+		SettingProblems.throwIfAny("pub/sub options",
+				problems(namespace, threads, queueCapacity, shutdownTimeout, maxChannelTags, reliable));
+	}
+
+	/**
+	 * Return the problems of pub/sub options, the rules used by the constructor and by
+	 * start-up validation of {@code redis.pubsub.*}.
+	 * @param namespace the namespace of channels and streams
+	 * @param threads the handler threads
+	 * @param queueCapacity the handler queue capacity
+	 * @param shutdownTimeout the longest wait for handlers at shutdown
+	 * @param maxChannelTags the most distinct channel tags of meters
+	 * @param reliable the reliable-delivery settings
+	 * @return a problem per field name, empty when the values are acceptable
+	 */
+	public static Map<String, String> problems(@Nullable String namespace, int threads, int queueCapacity,
+			@Nullable Duration shutdownTimeout, int maxChannelTags, @Nullable Reliable reliable) {
+		SettingProblems problems = new SettingProblems().hasText("namespace", namespace);
+		positive(problems, "threads", threads);
+		positive(problems, "queueCapacity", queueCapacity);
+		problems.notNegative("shutdownTimeout", shutdownTimeout);
+		positive(problems, "maxChannelTags", maxChannelTags);
+		if (reliable == null) {
+			problems.add("reliable", "must not be null");
+		}
+		return problems.toMap();
+	}
+
+	private static void positive(SettingProblems problems, String field, long value) {
+		if (value < 1) {
+			problems.add(field, "must be positive (was " + value + ")");
+		}
 	}
 
 	/**
@@ -72,6 +100,11 @@ public record PubSubOptions(String namespace, int threads, int queueCapacity, Du
 			Duration claimIdle, int maxDeliveries) {
 
 		/**
+		 * Largest batch size accepted.
+		 */
+		public static final int MAX_BATCH_SIZE = 10_000;
+
+		/**
 		 * Check the settings.
 		 * @param group group
 		 * @param consumer consumer
@@ -82,13 +115,33 @@ public record PubSubOptions(String namespace, int threads, int queueCapacity, Du
 		 * @param maxDeliveries most deliveries
 		 */
 		public Reliable {
-			Assert.hasText(group, "'group' must not be empty");
-			Assert.hasText(consumer, "'consumer' must not be empty");
-			Assert.isTrue(maxLength > 0, "'maxLength' must be positive");
-			Assert.isTrue(batchSize > 0, "'batchSize' must be positive");
-			Assert.isTrue(block.toMillis() > 0, "'block' must be at least 1ms");
-			Assert.isTrue(claimIdle.toMillis() > 0, "'claimIdle' must be at least 1ms");
-			Assert.isTrue(maxDeliveries > 0, "'maxDeliveries' must be positive");
+			SettingProblems.throwIfAny("reliable pub/sub options",
+					problems(group, consumer, maxLength, batchSize, block, claimIdle, maxDeliveries));
+		}
+
+		/**
+		 * Return the problems of reliable-delivery settings, the rules used by the
+		 * constructor and by start-up validation of {@code redis.pubsub.reliable.*}.
+		 * @param group group
+		 * @param consumer consumer
+		 * @param maxLength stream length cap
+		 * @param batchSize batch size, at most {@value #MAX_BATCH_SIZE}
+		 * @param block block time
+		 * @param claimIdle idle time before claiming
+		 * @param maxDeliveries most deliveries
+		 * @return a problem per field name, empty when the values are acceptable
+		 */
+		public static Map<String, String> problems(@Nullable String group, @Nullable String consumer, long maxLength,
+				int batchSize, @Nullable Duration block, @Nullable Duration claimIdle, int maxDeliveries) {
+			SettingProblems problems = new SettingProblems().hasText("group", group).hasText("consumer", consumer);
+			positive(problems, "maxLength", maxLength);
+			if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+				problems.add("batchSize", "must be between 1 and " + MAX_BATCH_SIZE + " (was " + batchSize + ")");
+			}
+			problems.atLeast("block", block, Duration.ofMillis(1), "0 would block forever");
+			problems.atLeast("claimIdle", claimIdle, Duration.ofMillis(1), null);
+			positive(problems, "maxDeliveries", maxDeliveries);
+			return problems.toMap();
 		}
 
 	}

@@ -30,6 +30,7 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.validation.FieldError;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests that invalid {@code redis.pubsub.*} properties fail start-up naming the property
@@ -103,12 +104,12 @@ class RedisPubSubPropertiesTests {
 
 	@Test
 	void blankGroupFails() {
-		assertFailure("redis.pubsub.reliable.group= ", "redis.pubsub.reliable.group", "must not be blank");
+		assertFailure("redis.pubsub.reliable.group= ", "redis.pubsub.reliable.group", "must not be empty");
 	}
 
 	@Test
 	void blankConsumerFails() {
-		assertFailure("redis.pubsub.reliable.consumer= ", "redis.pubsub.reliable.consumer", "must not be blank");
+		assertFailure("redis.pubsub.reliable.consumer= ", "redis.pubsub.reliable.consumer", "must not be empty");
 	}
 
 	@Test
@@ -136,6 +137,19 @@ class RedisPubSubPropertiesTests {
 	void zeroMaxDeliveriesFails() {
 		assertFailure("redis.pubsub.reliable.max-deliveries=0", "redis.pubsub.reliable.maxDeliveries",
 				"must be positive");
+	}
+
+	@Test
+	void propertiesAndRecordReportTheSameRuleWithTheSameMessage() {
+		String expected = PubSubOptions.Reliable
+			.problems("group", "consumer", 1000, 10_001, Duration.ofSeconds(1), Duration.ofSeconds(30), 3)
+			.get("batchSize");
+		assertThat(expected).isEqualTo("must be between 1 and 10000 (was 10001)");
+		assertFailure("redis.pubsub.reliable.batch-size=10001", "redis.pubsub.reliable.batchSize", expected);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new PubSubOptions.Reliable("group", "consumer", 1000, 10_001, Duration.ofSeconds(1),
+					Duration.ofSeconds(30), 3))
+			.withMessage("Invalid reliable pub/sub options: batchSize " + expected);
 	}
 
 	private void assertFailure(String property, String expectedProperty, String expectedReason) {
