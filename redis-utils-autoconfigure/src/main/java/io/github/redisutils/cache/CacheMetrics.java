@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.LongAdder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.cache.CacheMeterBinder;
 import org.jspecify.annotations.Nullable;
 
@@ -70,7 +71,13 @@ final class CacheMetrics {
 
 	private final Counter earlyRefreshed;
 
-	CacheMetrics(MeterRegistry registry, String cacheName, String managerName) {
+	/**
+	 * Registers the {@code redis.cache.*} counters and, if {@code bindStatistics}, the
+	 * standard {@code cache.*} meters; a cache manager's caches leave those to whoever
+	 * binds {@link #statisticsBinder(String, Iterable)} (Spring Boot's cache metrics
+	 * registrar), so that they are registered once.
+	 */
+	CacheMetrics(MeterRegistry registry, String cacheName, String managerName, boolean bindStatistics) {
 		List<Tag> tags = List.of(Tag.of("cache", cacheName), Tag.of("cache.manager", managerName));
 		this.readFallbacks = counter(registry, "redis.cache.fallbacks", tags, "operation", "read",
 				"Cache reads served by the loader because Redis failed or was skipped");
@@ -88,7 +95,16 @@ final class CacheMetrics {
 				"Misses that waited for another caller's load in vain and ran the loader");
 		this.earlyRefreshed = counter(registry, "redis.cache.loads", tags, "outcome", "early-refresh",
 				"Hits that recomputed the entry early");
-		new StatisticsBinder(this, cacheName, tags).bindTo(registry);
+		if (bindStatistics) {
+			new StatisticsBinder(this, cacheName, tags).bindTo(registry);
+		}
+	}
+
+	/**
+	 * Returns a binder of the standard {@code cache.*} meters of these counts.
+	 */
+	MeterBinder statisticsBinder(String cacheName, Iterable<Tag> tags) {
+		return new StatisticsBinder(this, cacheName, tags);
 	}
 
 	private static Counter counter(MeterRegistry registry, String name, List<Tag> tags, String key, String value,

@@ -106,7 +106,7 @@ public final class RedisCaches {
 		return new RedisUtilsCacheManager(defaults, caches, initialNames, allowRuntimeCreation,
 				(name, settings) -> new RedisUtilsCache(name, settings, this.engine,
 						new CacheKeys(this.keys, (settings.keyName() != null) ? settings.keyName() : name),
-						metrics(name, "cacheManager"), this.options.clearBatchSize()));
+						metrics(name, "cacheManager", false), this.options.clearBatchSize()));
 	}
 
 	/**
@@ -117,7 +117,7 @@ public final class RedisCaches {
 	 */
 	public CacheStore store(CacheSettings settings) {
 		return new DefaultCacheStore(this.engine, this.keys, settings,
-				new CacheName(STORE_NAME, metrics(STORE_NAME, "cacheStore")), null);
+				new CacheName(STORE_NAME, metrics(STORE_NAME, "cacheStore", true)), null);
 	}
 
 	/**
@@ -137,9 +137,9 @@ public final class RedisCaches {
 				decodingFailures, names);
 	}
 
-	private CacheMetrics metrics(String cacheName, String managerName) {
+	private CacheMetrics metrics(String cacheName, String managerName, boolean bindStatistics) {
 		return this.metrics.computeIfAbsent(managerName + "/" + cacheName,
-				(key) -> new CacheMetrics(this.meterRegistry, cacheName, managerName));
+				(key) -> new CacheMetrics(this.meterRegistry, cacheName, managerName, bindStatistics));
 	}
 
 }

@@ -21,11 +21,14 @@ import java.util.concurrent.Callable;
 import io.github.redisutils.cache.CacheEngine.CacheName;
 import io.github.redisutils.cache.EntryCodec.Entry;
 import io.github.redisutils.core.RedisUtilsException;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.cache.support.AbstractValueAdaptingCache;
 import org.springframework.cache.support.NullValue;
 import org.springframework.cache.support.SimpleValueWrapper;
+import org.springframework.util.Assert;
 
 /**
  * A Spring {@link org.springframework.cache.Cache} in Redis.
@@ -42,7 +45,7 @@ import org.springframework.cache.support.SimpleValueWrapper;
  *
  * @author redis-utils authors
  */
-final class RedisUtilsCache extends AbstractValueAdaptingCache {
+public final class RedisUtilsCache extends AbstractValueAdaptingCache {
 
 	private final String name;
 
@@ -83,6 +86,20 @@ final class RedisUtilsCache extends AbstractValueAdaptingCache {
 
 	CacheMetrics metrics() {
 		return this.cacheName.metrics();
+	}
+
+	/**
+	 * Returns a binder of this cache's standard {@code cache.gets}, {@code cache.puts}
+	 * and {@code cache.evictions} meters (Micrometer's {@code CacheMeterBinder}, tagged
+	 * {@code cache} with the cache's name plus {@code tags}). Spring Boot's cache metrics
+	 * registrar binds it through the auto-configured {@code CacheMeterBinderProvider};
+	 * without Boot, bind it once per cache to the registry of choice.
+	 * @param tags further tags, such as {@code cache.manager}
+	 * @return the binder
+	 */
+	public MeterBinder meterBinder(Iterable<Tag> tags) {
+		Assert.notNull(tags, "'tags' must not be null");
+		return metrics().statisticsBinder(this.name, tags);
 	}
 
 	@Override

@@ -18,16 +18,20 @@ package io.github.redisutils.cache;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
+import org.springframework.util.Assert;
 
 /**
  * The {@link CacheManager} of redis-utils: one Redis-backed cache per name, each with its
@@ -53,6 +57,8 @@ public final class RedisUtilsCacheManager implements CacheManager {
 
 	private final BiFunction<String, CacheSettings, Cache> factory;
 
+	private final List<Consumer<Cache>> creationListeners = new CopyOnWriteArrayList<>();
+
 	RedisUtilsCacheManager(CacheSettings defaults, Map<String, CacheSettings> configured,
 			Collection<String> initialNames, boolean allowRuntimeCreation,
 			BiFunction<String, CacheSettings, Cache> factory) {
@@ -77,11 +83,27 @@ public final class RedisUtilsCacheManager implements CacheManager {
 	}
 
 	private Cache create(String name) {
-		return this.caches.computeIfAbsent(name, (key) -> {
-			Cache cache = this.factory.apply(key, settingsOf(key));
-			this.names.add(key);
-			return cache;
+		boolean[] created = { false };
+		Cache cache = this.caches.computeIfAbsent(name, (key) -> {
+			created[0] = true;
+			return this.factory.apply(key, settingsOf(key));
 		});
+		if (created[0]) {
+			this.names.add(name);
+			this.creationListeners.forEach((listener) -> listener.accept(cache));
+		}
+		return cache;
+	}
+
+	/**
+	 * Adds a listener told of every cache this manager creates from now on (on first use,
+	 * with runtime creation on), for instance to bind its meters. Caches that exist
+	 * already are not passed: read them with {@link #getCacheNames()}.
+	 * @param listener receives each new cache, on the thread that first asked for it
+	 */
+	public void addCacheCreationListener(Consumer<Cache> listener) {
+		Assert.notNull(listener, "'listener' must not be null");
+		this.creationListeners.add(listener);
 	}
 
 	/**

@@ -18,8 +18,14 @@ package io.github.redisutils.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -74,6 +80,59 @@ class ConfigurationMetadataTests {
 		}
 		assertThat(hinted).contains("redis.rate-limit.web.default-key", "redis.rate-limit.policies.values.algorithm",
 				"redis.rate-limit.policies.values.on-failure");
+	}
+
+	/**
+	 * Boot's processor lists a {@code Map<String, Pojo>} setting as one key whose type
+	 * names the value class; IDEs complete {@code <key>.<name>.*} by reading that class's
+	 * properties and take their descriptions from its field Javadoc (the sources jar).
+	 * Every such value class of ours, and the nested classes it holds, must document each
+	 * field.
+	 */
+	@Test
+	void everyMapValueSettingHasADescription() throws IOException, ClassNotFoundException {
+		JsonNode metadata = read();
+		Pattern mapOfOurs = Pattern
+			.compile("java\\.util\\.Map<java\\.lang\\.String,(io\\.github\\.redisutils\\.[\\w.$]+)>");
+		List<String> problems = new ArrayList<>();
+		List<String> checked = new ArrayList<>();
+		for (JsonNode property : metadata.get("properties")) {
+			String name = property.get("name").asString();
+			Matcher matcher = mapOfOurs.matcher(property.path("type").asString());
+			if (name.startsWith("redis.") && matcher.matches()) {
+				checkDocumented(name + ".<name>", Class.forName(matcher.group(1)), problems, checked);
+			}
+		}
+		assertThat(checked).contains("redis.cache.caches.<name>.time-to-live", "redis.queue.queues.<name>.concurrency",
+				"redis.rate-limit.policies.<name>.limit");
+		assertThat(problems).isEmpty();
+	}
+
+	private static void checkDocumented(String prefix, Class<?> type, List<String> problems, List<String> checked)
+			throws IOException {
+		Class<?> outer = type;
+		while (outer.getEnclosingClass() != null) {
+			outer = outer.getEnclosingClass();
+		}
+		String source = Files.readString(Path.of("src/main/java", outer.getName().replace('.', '/') + ".java"));
+		int body = source.indexOf("class " + type.getSimpleName() + " ");
+		assertThat(body).as("source of " + type.getName()).isPositive();
+		for (Field field : type.getDeclaredFields()) {
+			if (Modifier.isStatic(field.getModifiers())) {
+				continue;
+			}
+			String key = prefix + "." + field.getName().replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
+			checked.add(key);
+			Matcher declaration = Pattern.compile("\\*/\\s*private [^;=]*\\b" + field.getName() + "\\s*[;=]")
+				.matcher(source);
+			if (!declaration.find(body)) {
+				problems.add(key + ": no field Javadoc in " + type.getName());
+			}
+			if (field.getType().getName().startsWith("io.github.redisutils.autoconfigure.")
+					&& !field.getType().isEnum()) {
+				checkDocumented(key, field.getType(), problems, checked);
+			}
+		}
 	}
 
 	private static JsonNode read() throws IOException {

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.cache.autoconfigure.metrics.CacheMetricsAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.CacheManager;
 
@@ -61,7 +62,8 @@ class PrometheusMeterNamesTests {
 				RedisUtilsCacheAutoConfiguration.class, RedisUtilsLockAutoConfiguration.class,
 				RedisUtilsRateLimitAutoConfiguration.class, RedisUtilsSessionAutoConfiguration.class,
 				RedisUtilsBlacklistAutoConfiguration.class, RedisUtilsPubSubAutoConfiguration.class,
-				RedisUtilsQueueAutoConfiguration.class))
+				RedisUtilsQueueAutoConfiguration.class, CacheMetricsAutoConfiguration.class,
+				RedisUtilsCacheMetricsAutoConfiguration.class))
 		.withBean(PrometheusMeterRegistry.class, () -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
 		.withPropertyValues(RedisServers.standalone().springProperties())
 		.withPropertyValues("redis.key-prefix=prom-" + UUID.randomUUID().toString().substring(0, 8),

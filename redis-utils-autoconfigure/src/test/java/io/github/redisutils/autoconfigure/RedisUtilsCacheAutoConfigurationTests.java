@@ -38,6 +38,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.cache.autoconfigure.metrics.CacheMetricsAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.CachingConfigurer;
@@ -100,10 +101,16 @@ class RedisUtilsCacheAutoConfigurationTests {
 	@Test
 	void cachesConfiguredAtStartUpHaveTheirMetersAtOnce() {
 		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withConfiguration(AutoConfigurations.of(CacheMetricsAutoConfiguration.class,
+					RedisUtilsCacheMetricsAutoConfiguration.class))
 			.withPropertyValues("redis.cache.cache-names=a", "redis.cache.caches.b.time-to-live=1m")
 			.run((context) -> {
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				assertThat(registry.find("cache.gets").tag("cache", "a").functionCounters()).hasSize(2);
+				assertThat(registry.find("cache.gets")
+					.tag("cache", "a")
+					.tag("cache.manager", "cacheManager")
+					.functionCounters()).hasSize(2);
 				assertThat(registry.find("cache.puts").tag("cache", "b").functionCounters()).hasSize(1);
 				assertThat(registry.find("redis.cache.fallbacks").tag("cache", "b").counters()).hasSize(2);
 				assertThat(registry.find("redis.cache.decoding.failures").tag("cache", "a").counters()).hasSize(1);

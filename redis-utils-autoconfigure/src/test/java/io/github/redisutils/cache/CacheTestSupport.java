@@ -21,12 +21,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.redisutils.autoconfigure.RedisUtilsAutoConfiguration;
 import io.github.redisutils.autoconfigure.RedisUtilsCacheAutoConfiguration;
+import io.github.redisutils.autoconfigure.RedisUtilsCacheMetricsAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.cache.autoconfigure.metrics.CacheMetricsAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.cache.annotation.Cacheable;
@@ -48,7 +50,8 @@ final class CacheTestSupport {
 	static ApplicationContextRunner contextRunner(String... redisProperties) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
-					RedisUtilsAutoConfiguration.class, RedisUtilsCacheAutoConfiguration.class))
+					RedisUtilsAutoConfiguration.class, RedisUtilsCacheAutoConfiguration.class,
+					CacheMetricsAutoConfiguration.class, RedisUtilsCacheMetricsAutoConfiguration.class))
 			.withPropertyValues(redisProperties)
 			.withPropertyValues("redis.key-prefix=cache-test-" + Long.toHexString(System.nanoTime()))
 			.withBean(MeterRegistry.class, SimpleMeterRegistry::new);
