@@ -15,13 +15,7 @@
  */
 package io.github.redisutils.queue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,7 +24,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import io.github.redisutils.core.RedisReplies;
 import io.github.redisutils.core.RedisThreads;
 import io.github.redisutils.core.codec.ValueCodec;
 import org.apache.commons.logging.Log;
@@ -50,16 +43,17 @@ import org.springframework.data.redis.connection.RedisConnection;
  * enqueue pushes a signal); when a delayed job is due sooner than that, it sleeps until
  * it is due. The bounded wait also lets idle workers recover the jobs of lost workers and
  * promote delayed jobs when nobody enqueues.
+ * <p>
+ * This class keeps the fetch loop, the handler pool and the lifecycle; each other job has
+ * a class of its own so that it can be read and changed alone: {@link QueueTaker} takes
+ * jobs and decodes the reply, {@link JobAcknowledger} reports outcomes and gives jobs
+ * back, {@link QueueHeartbeat} extends the running jobs' deadlines.
  *
  * @author redis-utils authors
  */
 final class QueueWorker {
 
 	private static final Log logger = LogFactory.getLog(QueueWorker.class);
-
-	private static final int PROMOTION_BATCH = 100;
-
-	private static final int MAX_ERROR_LENGTH = 4000;
 
 	private final DefaultJobQueue queue;
 
@@ -84,6 +78,12 @@ final class QueueWorker {
 	private final RedisThreads threads;
 
 	private final ConcurrentHashMap<String, Delivery> inFlight = new ConcurrentHashMap<>();
+
+	private final QueueTaker taker;
+
+	private final JobAcknowledger acknowledger;
+
+	private final QueueHeartbeat heartbeatTask;
 
 	private volatile boolean running;
 
@@ -114,6 +114,9 @@ final class QueueWorker {
 		this.threads = threads;
 		this.executor = new ThreadPoolExecutor(concurrency, concurrency, 0, TimeUnit.MILLISECONDS,
 				new LinkedBlockingQueue<>(), threads.factory("queue-" + queue.name()));
+		this.taker = new QueueTaker(queue, scripts, metrics);
+		this.acknowledger = new JobAcknowledger(queue, scripts, metrics);
+		this.heartbeatTask = new QueueHeartbeat(queue, scripts, this.inFlight, this::failed);
 	}
 
 	String name() {
@@ -132,7 +135,8 @@ final class QueueWorker {
 		this.fetcher = thread;
 		thread.start();
 		long period = Math.max(100, this.settings.visibilityTimeout().toMillis() / 3);
-		this.heartbeat = this.scheduler.scheduleWithFixedDelay(this::beat, period, period, TimeUnit.MILLISECONDS);
+		this.heartbeat = this.scheduler.scheduleWithFixedDelay(this.heartbeatTask::beat, period, period,
+				TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -175,7 +179,7 @@ final class QueueWorker {
 		}
 		if (!this.crashed) {
 			for (Delivery delivery : this.inFlight.values()) {
-				giveBack(delivery);
+				this.acknowledger.giveBack(delivery);
 			}
 		}
 		this.executor.shutdownNow();
@@ -208,9 +212,9 @@ final class QueueWorker {
 				break;
 			}
 			wanted = 1 + this.permits.drainPermits();
-			Take take;
+			QueueTaker.Take take;
 			try {
-				take = take(wanted);
+				take = this.taker.take(wanted);
 				this.failingSince = 0;
 			}
 			catch (RuntimeException ex) {
@@ -234,38 +238,6 @@ final class QueueWorker {
 				await(take.nextDueMillis());
 			}
 		}
-	}
-
-	private Take take(int wanted) {
-		String token = UUID.randomUUID().toString();
-		List<?> result = this.scripts.run(QueueScripts.TAKE, this.queue.keys(), wanted,
-				this.settings.visibilityTimeout().toMillis(), token, PROMOTION_BATCH,
-				this.settings.deadRetention().toMillis(), this.settings.deadCount());
-		String key = this.queue.keys().waiting();
-		List<?> reply = RedisReplies.list(result, 4, key, "reply");
-		long died = number(reply, 2, key);
-		if (died > 0) {
-			this.metrics.dead(died);
-		}
-		int taken = (int) number(reply, 3, key);
-		RedisReplies.list(reply, 4 + taken * 9, key, "reply");
-		List<Delivery> deliveries = new ArrayList<>(taken);
-		for (int i = 0; i < taken; i++) {
-			int at = 4 + i * 9;
-			byte[] payload = (reply.get(at + 2) instanceof byte[] bytes) ? bytes : new byte[0];
-			long initial = number(reply, at + 6, key);
-			Backoff backoff = new Backoff(Duration.ofMillis(initial),
-					Duration.ofMillis(Math.max(initial, number(reply, at + 7, key))));
-			deliveries.add(new Delivery(RedisReplies.string(reply.get(at), key, RedisReplies.element(at)),
-					RedisReplies.string(reply.get(at + 1), key, RedisReplies.element(at + 1)), payload, token,
-					(int) number(reply, at + 3, key), (int) number(reply, at + 4, key), number(reply, at + 5, key),
-					backoff, Instant.ofEpochMilli(number(reply, at + 8, key))));
-		}
-		return new Take(deliveries, number(reply, 0, key));
-	}
-
-	private static long number(List<?> reply, int index, String key) {
-		return RedisReplies.number(reply.get(index), key, RedisReplies.element(index));
 	}
 
 	private void await(long nextDueMillis) {
@@ -343,94 +315,13 @@ final class QueueWorker {
 			this.metrics.processed(System.nanoTime() - start);
 			try {
 				if (!this.crashed && !delivery.givenBack()) {
-					acknowledge(delivery, error, deadReason, timedOut);
+					this.acknowledger.acknowledge(delivery, error, deadReason, timedOut);
 				}
 			}
 			finally {
 				this.inFlight.remove(delivery.id);
 				this.permits.release();
 			}
-		}
-	}
-
-	private void acknowledge(Delivery delivery, @Nullable Throwable error, @Nullable String deadReason,
-			boolean timedOut) {
-		try {
-			if (deadReason == null && error == null) {
-				Long done = this.scripts.run(QueueScripts.COMPLETE, this.queue.keys(), delivery.id, delivery.token,
-						this.settings.completedRetention().toMillis(), this.settings.completedCount());
-				if (done != null && done == 1L) {
-					this.metrics.completed();
-				}
-				else {
-					notOwned(delivery, "completed");
-				}
-				return;
-			}
-			String reason = (deadReason != null) ? deadReason
-					: (timedOut ? "Timed out after " + delivery.timeoutMillis + " ms" : describe(error));
-			long delay = delivery.backoff.delayAfter(delivery.attempt).toMillis();
-			Long outcome = this.scripts.run(QueueScripts.FAIL, this.queue.keys(), delivery.id, delivery.token,
-					truncate(reason), delay, (deadReason != null) ? 1 : 0, this.settings.deadRetention().toMillis(),
-					this.settings.deadCount());
-			if (outcome == null || outcome == 0L) {
-				notOwned(delivery, "failed");
-				return;
-			}
-			this.metrics.failed(outcome == 1L);
-			if (outcome == 2L) {
-				this.metrics.dead(1);
-				logger.warn("Job " + delivery.id + " of type '" + delivery.type + "' in queue '" + name()
-						+ "' moved to the dead letters: " + reason);
-			}
-		}
-		catch (RuntimeException ex) {
-			// The job stays active: it comes back after its visibility deadline.
-			logger.warn("Could not acknowledge job " + delivery.id + " of queue '" + name()
-					+ "'; it will run again after its visibility deadline: " + ex.getMessage());
-		}
-	}
-
-	private void notOwned(Delivery delivery, String outcome) {
-		logger.warn("Job " + delivery.id + " of queue '" + name() + "' " + outcome
-				+ " after this worker lost it (visibility deadline passed, cancelled or cleared); "
-				+ "the outcome is ignored");
-	}
-
-	private void giveBack(Delivery delivery) {
-		delivery.giveBack();
-		try {
-			this.scripts.run(QueueScripts.GIVE_BACK, this.queue.keys(), delivery.id, delivery.token);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not give job " + delivery.id + " back to queue '" + name()
-					+ "'; it will run again after its visibility deadline: " + ex.getMessage());
-		}
-	}
-
-	private void beat() {
-		if (this.inFlight.isEmpty()) {
-			return;
-		}
-		List<Delivery> deliveries = List.copyOf(this.inFlight.values());
-		Object[] args = new Object[1 + deliveries.size() * 2];
-		args[0] = this.settings.visibilityTimeout().toMillis();
-		for (int i = 0; i < deliveries.size(); i++) {
-			args[1 + 2 * i] = deliveries.get(i).id;
-			args[2 + 2 * i] = deliveries.get(i).token;
-		}
-		try {
-			List<?> extended = this.scripts.run(QueueScripts.EXTEND, this.queue.keys(), args);
-			for (int i = 0; extended != null && i < extended.size(); i++) {
-				if (RedisReplies.number(extended.get(i), this.queue.keys().waiting(), RedisReplies.element(i)) == 0L
-						&& this.inFlight.containsKey(deliveries.get(i).id)) {
-					logger.warn("Job " + deliveries.get(i).id + " of queue '" + name()
-							+ "' is no longer held by this worker: its visibility deadline passed before a heartbeat");
-				}
-			}
-		}
-		catch (RuntimeException ex) {
-			failed("extend the running jobs of", ex);
 		}
 	}
 
@@ -469,23 +360,6 @@ final class QueueWorker {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	private static String describe(@Nullable Throwable error) {
-		if (error == null) {
-			return "unknown error";
-		}
-		StringWriter trace = new StringWriter();
-		error.printStackTrace(new PrintWriter(trace));
-		return trace.toString();
-	}
-
-	private static String truncate(String text) {
-		return (text.length() <= MAX_ERROR_LENGTH) ? text : text.substring(0, MAX_ERROR_LENGTH) + "...";
-	}
-
-	private record Take(List<Delivery> deliveries, long nextDueMillis) {
-
 	}
 
 }

@@ -15,23 +15,14 @@
  */
 package io.github.redisutils.lock;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import io.github.redisutils.autoconfigure.RedisUtilsAutoConfiguration;
+import io.github.redisutils.ApplicationInstances;
 import io.github.redisutils.autoconfigure.RedisUtilsLockAutoConfiguration;
 import io.github.redisutils.core.RedisKeys;
-import io.github.redisutils.test.RedisServers;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.provider.Arguments;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 
@@ -51,54 +42,21 @@ final class LockTestSupport {
 	 * prefix unique to the caller, so tests do not see each other's locks.
 	 */
 	static ApplicationContextRunner instances(String[] redisProperties, String... properties) {
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
-					RedisUtilsAutoConfiguration.class, RedisUtilsLockAutoConfiguration.class))
-			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-			.withPropertyValues(redisProperties)
-			.withPropertyValues("redis.key-prefix=lock-test-" + UUID.randomUUID())
+		return ApplicationInstances
+			.runner(RedisUtilsLockAutoConfiguration.class, redisProperties, "lock-test-" + UUID.randomUUID())
 			.withPropertyValues(properties);
 	}
 
-	/**
-	 * Run {@code count} contexts of the runner at once, standing for as many instances of
-	 * one application, and close them after the action.
-	 */
-	static void runInstances(ApplicationContextRunner runner, int count, InstancesAction action) {
-		runInstances(runner, count, new ArrayList<>(), action);
-	}
-
-	private static void runInstances(ApplicationContextRunner runner, int count,
-			List<AssertableApplicationContext> started, InstancesAction action) {
-		if (started.size() == count) {
-			try {
-				action.run(started);
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-			return;
-		}
-		runner.run((context) -> {
-			started.add(context);
-			runInstances(runner, count, started, action);
-		});
+	static void runInstances(ApplicationContextRunner runner, int count, ApplicationInstances.InstancesAction action) {
+		ApplicationInstances.runInstances(runner, count, action);
 	}
 
 	static Stream<Arguments> topologies() {
-		return Stream.of(Arguments.of(Named.of("standalone", RedisServers.standalone().springProperties())),
-				Arguments.of(Named.of("cluster", RedisServers.cluster().springProperties())));
+		return ApplicationInstances.topologies();
 	}
 
 	static String lockKey(ApplicationContext context, String name) {
 		return context.getBean(RedisKeys.class).feature("lock").tagged(name);
-	}
-
-	@FunctionalInterface
-	interface InstancesAction {
-
-		void run(List<AssertableApplicationContext> contexts) throws Exception;
-
 	}
 
 	static String fenceKey(ApplicationContext context, String name) {

@@ -15,22 +15,14 @@
  */
 package io.github.redisutils.queue;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import io.github.redisutils.autoconfigure.RedisUtilsAutoConfiguration;
+import io.github.redisutils.ApplicationInstances;
 import io.github.redisutils.autoconfigure.RedisUtilsQueueAutoConfiguration;
-import io.github.redisutils.test.RedisServers;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.provider.Arguments;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 
@@ -53,39 +45,17 @@ final class QueueTestSupport {
 	 * A runner for instances of one application sharing a key prefix.
 	 */
 	static ApplicationContextRunner instances(String[] redisProperties, String prefix, String... properties) {
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
-					RedisUtilsAutoConfiguration.class, RedisUtilsQueueAutoConfiguration.class))
-			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-			.withPropertyValues(redisProperties)
-			.withPropertyValues("redis.key-prefix=" + prefix, "redis.queue.shutdown-timeout=2s")
+		return ApplicationInstances.runner(RedisUtilsQueueAutoConfiguration.class, redisProperties, prefix)
+			.withPropertyValues("redis.queue.shutdown-timeout=2s")
 			.withPropertyValues(properties);
 	}
 
-	static void runInstances(ApplicationContextRunner runner, int count, InstancesAction action) {
-		runInstances(runner, count, new ArrayList<>(), action);
-	}
-
-	private static void runInstances(ApplicationContextRunner runner, int count,
-			List<AssertableApplicationContext> started, InstancesAction action) {
-		if (started.size() == count) {
-			try {
-				action.run(started);
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-			return;
-		}
-		runner.run((context) -> {
-			started.add(context);
-			runInstances(runner, count, started, action);
-		});
+	static void runInstances(ApplicationContextRunner runner, int count, ApplicationInstances.InstancesAction action) {
+		ApplicationInstances.runInstances(runner, count, action);
 	}
 
 	static Stream<Arguments> topologies() {
-		return Stream.of(Arguments.of(Named.of("standalone", RedisServers.standalone().springProperties())),
-				Arguments.of(Named.of("cluster", RedisServers.cluster().springProperties())));
+		return ApplicationInstances.topologies();
 	}
 
 	static JobQueue queue(ApplicationContext context, String name) {
@@ -103,13 +73,6 @@ final class QueueTestSupport {
 			.tag("outcome", outcome)
 			.counter()
 			.count();
-	}
-
-	@FunctionalInterface
-	interface InstancesAction {
-
-		void run(List<AssertableApplicationContext> contexts) throws Exception;
-
 	}
 
 }

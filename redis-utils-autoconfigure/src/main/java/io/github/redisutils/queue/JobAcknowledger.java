@@ -1,0 +1,124 @@
+/*
+ * Copyright 2026 the redis-utils authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.redisutils.queue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Acknowledgement side of a {@link QueueWorker}: reports a finished job as completed or
+ * failed (with its retry delay or dead-letter reason), or gives an unfinished one back on
+ * shutdown. Apart from the handler threads so that the outcome rules live in one place.
+ *
+ * @author redis-utils authors
+ */
+final class JobAcknowledger {
+
+	private static final Log logger = LogFactory.getLog(QueueWorker.class);
+
+	private static final int MAX_ERROR_LENGTH = 4000;
+
+	private final DefaultJobQueue queue;
+
+	private final QueueScripts scripts;
+
+	private final QueueSettings settings;
+
+	private final QueueMetrics metrics;
+
+	JobAcknowledger(DefaultJobQueue queue, QueueScripts scripts, QueueMetrics metrics) {
+		this.queue = queue;
+		this.scripts = scripts;
+		this.settings = queue.settings();
+		this.metrics = metrics;
+	}
+
+	private String name() {
+		return this.queue.name();
+	}
+
+	void acknowledge(Delivery delivery, @Nullable Throwable error, @Nullable String deadReason, boolean timedOut) {
+		try {
+			if (deadReason == null && error == null) {
+				Long done = this.scripts.run(QueueScripts.COMPLETE, this.queue.keys(), delivery.id, delivery.token,
+						this.settings.completedRetention().toMillis(), this.settings.completedCount());
+				if (done != null && done == 1L) {
+					this.metrics.completed();
+				}
+				else {
+					notOwned(delivery, "completed");
+				}
+				return;
+			}
+			String reason = (deadReason != null) ? deadReason
+					: (timedOut ? "Timed out after " + delivery.timeoutMillis + " ms" : describe(error));
+			long delay = delivery.backoff.delayAfter(delivery.attempt).toMillis();
+			Long outcome = this.scripts.run(QueueScripts.FAIL, this.queue.keys(), delivery.id, delivery.token,
+					truncate(reason), delay, (deadReason != null) ? 1 : 0, this.settings.deadRetention().toMillis(),
+					this.settings.deadCount());
+			if (outcome == null || outcome == 0L) {
+				notOwned(delivery, "failed");
+				return;
+			}
+			this.metrics.failed(outcome == 1L);
+			if (outcome == 2L) {
+				this.metrics.dead(1);
+				logger.warn("Job " + delivery.id + " of type '" + delivery.type + "' in queue '" + name()
+						+ "' moved to the dead letters: " + reason);
+			}
+		}
+		catch (RuntimeException ex) {
+			// The job stays active: it comes back after its visibility deadline.
+			logger.warn("Could not acknowledge job " + delivery.id + " of queue '" + name()
+					+ "'; it will run again after its visibility deadline: " + ex.getMessage());
+		}
+	}
+
+	private void notOwned(Delivery delivery, String outcome) {
+		logger.warn("Job " + delivery.id + " of queue '" + name() + "' " + outcome
+				+ " after this worker lost it (visibility deadline passed, cancelled or cleared); "
+				+ "the outcome is ignored");
+	}
+
+	void giveBack(Delivery delivery) {
+		delivery.giveBack();
+		try {
+			this.scripts.run(QueueScripts.GIVE_BACK, this.queue.keys(), delivery.id, delivery.token);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not give job " + delivery.id + " back to queue '" + name()
+					+ "'; it will run again after its visibility deadline: " + ex.getMessage());
+		}
+	}
+
+	private static String describe(@Nullable Throwable error) {
+		if (error == null) {
+			return "unknown error";
+		}
+		StringWriter trace = new StringWriter();
+		error.printStackTrace(new PrintWriter(trace));
+		return trace.toString();
+	}
+
+	private static String truncate(String text) {
+		return (text.length() <= MAX_ERROR_LENGTH) ? text : text.substring(0, MAX_ERROR_LENGTH) + "...";
+	}
+
+}
