@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.github.redisutils.core.RedisScripts;
+import io.github.redisutils.core.RedisTemplates;
 import io.github.redisutils.core.RedisCalls;
 import io.github.redisutils.core.RedisReplies;
 import org.jspecify.annotations.Nullable;
@@ -67,14 +68,7 @@ final class CacheScripts {
 	private final RedisTemplate<String, byte[]> template;
 
 	CacheScripts(RedisConnectionFactory connectionFactory) {
-		RedisTemplate<String, byte[]> template = new RedisTemplate<>();
-		template.setConnectionFactory(connectionFactory);
-		template.setKeySerializer(RedisSerializer.string());
-		template.setValueSerializer(RedisSerializer.byteArray());
-		template.setHashKeySerializer(RedisSerializer.string());
-		template.setHashValueSerializer(RedisSerializer.byteArray());
-		template.afterPropertiesSet();
-		this.template = template;
+		this.template = RedisTemplates.binary(connectionFactory);
 	}
 
 	@Nullable byte[] get(String key) {

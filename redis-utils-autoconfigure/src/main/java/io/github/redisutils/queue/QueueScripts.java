@@ -22,12 +22,12 @@ import java.util.Set;
 
 import io.github.redisutils.core.RedisCalls;
 import io.github.redisutils.core.RedisScripts;
+import io.github.redisutils.core.RedisTemplates;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.data.redis.serializer.RedisSerializer;
 
 /**
  * Runs the queue scripts and the few plain reads, with binary values (payloads are codec
@@ -68,14 +68,7 @@ final class QueueScripts {
 
 	QueueScripts(RedisConnectionFactory connectionFactory) {
 		this.connectionFactory = connectionFactory;
-		RedisTemplate<String, byte[]> template = new RedisTemplate<>();
-		template.setConnectionFactory(connectionFactory);
-		template.setKeySerializer(RedisSerializer.string());
-		template.setValueSerializer(RedisSerializer.byteArray());
-		template.setHashKeySerializer(RedisSerializer.string());
-		template.setHashValueSerializer(RedisSerializer.byteArray());
-		template.afterPropertiesSet();
-		this.template = template;
+		this.template = RedisTemplates.binary(connectionFactory);
 	}
 
 	RedisConnectionFactory connectionFactory() {

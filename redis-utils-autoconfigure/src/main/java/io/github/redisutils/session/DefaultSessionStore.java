@@ -26,6 +26,7 @@ import java.util.Optional;
 
 import io.github.redisutils.core.RedisCalls;
 import io.github.redisutils.core.RedisReplies;
+import io.github.redisutils.core.RedisTemplates;
 import io.github.redisutils.core.codec.ValueCodec;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -68,14 +69,7 @@ final class DefaultSessionStore implements SessionStore {
 
 	DefaultSessionStore(RedisConnectionFactory connectionFactory, SessionKeys sessionKeys, ValueCodec codec,
 			SessionStoreOptions options, SessionMetrics metrics, ApplicationEventPublisher events) {
-		RedisTemplate<String, byte[]> template = new RedisTemplate<>();
-		template.setConnectionFactory(connectionFactory);
-		template.setKeySerializer(RedisSerializer.string());
-		template.setValueSerializer(BYTES);
-		template.setHashKeySerializer(RedisSerializer.string());
-		template.setHashValueSerializer(BYTES);
-		template.afterPropertiesSet();
-		this.template = template;
+		this.template = RedisTemplates.binary(connectionFactory);
 		this.sessionKeys = sessionKeys;
 		this.codec = codec;
 		this.options = options;
