@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -54,6 +55,8 @@ final class BoundedHealthIndicator implements HealthIndicator {
 
 	private final Executor executor;
 
+	private final UnaryOperator<Health> decorator;
+
 	private @Nullable Check current;
 
 	/**
@@ -67,6 +70,22 @@ final class BoundedHealthIndicator implements HealthIndicator {
 	 */
 	BoundedHealthIndicator(String name, HealthIndicator delegate, Duration timeout, Status timeoutStatus,
 			String timeoutError, Executor executor) {
+		this(name, delegate, timeout, timeoutStatus, timeoutError, executor, UnaryOperator.identity());
+	}
+
+	/**
+	 * Create a bounded child whose answers, timeouts included, pass through a decorator.
+	 * @param name the child's name, for messages
+	 * @param delegate the child
+	 * @param timeout longest time a check may take
+	 * @param timeoutStatus status reported when a check takes longer
+	 * @param timeoutError {@code error} detail reported then
+	 * @param executor where checks run
+	 * @param decorator what adds details known without asking Redis
+	 */
+	BoundedHealthIndicator(String name, HealthIndicator delegate, Duration timeout, Status timeoutStatus,
+			String timeoutError, Executor executor, UnaryOperator<Health> decorator) {
+		this.decorator = decorator;
 		this.name = name;
 		this.delegate = delegate;
 		this.timeout = timeout;
@@ -93,6 +112,10 @@ final class BoundedHealthIndicator implements HealthIndicator {
 
 	@Override
 	public Health health() {
+		return this.decorator.apply(check());
+	}
+
+	private Health check() {
 		Claim claim = claim();
 		long remaining = claim.deadline() - System.nanoTime();
 		try {

@@ -25,11 +25,14 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.github.redisutils.core.OutageBackoffs;
+import io.github.redisutils.core.OutageStatus;
 import io.github.redisutils.core.RedisThreads;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -59,6 +62,8 @@ public class RedisHealthContributor implements CompositeHealthContributor, Dispo
 
 	private final Prefetching children;
 
+	private final OutageBackoffs outageBackoffs;
+
 	/**
 	 * Create the composite.
 	 * @param connection the connection check, always the first child
@@ -81,7 +86,25 @@ public class RedisHealthContributor implements CompositeHealthContributor, Dispo
 	 */
 	public RedisHealthContributor(RedisConnectionHealthIndicator connection,
 			List<RedisHealthContribution> contributions, Duration timeout, RedisThreads threads) {
+		this(connection, contributions, timeout, threads, OutageBackoffs.disabled());
+	}
+
+	/**
+	 * Create the composite, its checks running on threads of the given source, each
+	 * feature's child showing an {@code outage} detail while that feature skips Redis
+	 * during its outage back-off (children are matched to back-offs by name).
+	 * @param connection the connection check, always the first child
+	 * @param contributions the features' children, in order
+	 * @param timeout longest time any child's check may take
+	 * @param threads where the checks' threads come from
+	 * @param outageBackoffs the features' outage back-offs
+	 * @throws IllegalStateException if two children share a name
+	 */
+	public RedisHealthContributor(RedisConnectionHealthIndicator connection,
+			List<RedisHealthContribution> contributions, Duration timeout, RedisThreads threads,
+			OutageBackoffs outageBackoffs) {
 		this.connection = connection;
+		this.outageBackoffs = outageBackoffs;
 		Map<String, HealthContributor> children = new LinkedHashMap<>();
 		children.put(RedisHealthContribution.CONNECTION, connection);
 		for (RedisHealthContribution contribution : contributions) {
@@ -121,7 +144,8 @@ public class RedisHealthContributor implements CompositeHealthContributor, Dispo
 						"No answer from Redis within " + timeout.toMillis() + " ms", this.executor);
 			}
 			return new BoundedHealthIndicator(name, indicator, timeout, Status.UNKNOWN,
-					"Timed out: no answer within " + timeout.toMillis() + " ms (redis.health.timeout)", this.executor);
+					"Timed out: no answer within " + timeout.toMillis() + " ms (redis.health.timeout)", this.executor,
+					(health) -> withOutage(name, health));
 		}
 		if (child instanceof CompositeHealthContributor composite) {
 			Map<String, HealthContributor> grandchildren = new LinkedHashMap<>();
@@ -132,6 +156,30 @@ public class RedisHealthContributor implements CompositeHealthContributor, Dispo
 		}
 		throw new IllegalStateException("Child '" + name + "' of the 'redis' health contributor is a "
 				+ child.getClass().getName() + "; use a HealthIndicator or a CompositeHealthContributor");
+	}
+
+	/**
+	 * Add the feature's outage back-off to its child's health while the feature skips
+	 * Redis: the status stays the child's own (the {@code connection} child reports the
+	 * outage itself).
+	 */
+	private Health withOutage(String name, Health health) {
+		OutageStatus outage = this.outageBackoffs.status(name);
+		if (outage == null || !outage.bypassing()) {
+			return health;
+		}
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("bypassing", true);
+		if (outage.since() != null) {
+			details.put("since", outage.since().toString());
+		}
+		details.put("backoff", outage.backoff().toMillis() + "ms");
+		details.put("failures", outage.failures());
+		details.put("bypassed", outage.bypassed());
+		if (outage.lastError() != null) {
+			details.put("lastError", outage.lastError());
+		}
+		return Health.status(health.getStatus()).withDetails(health.getDetails()).withDetail("outage", details).build();
 	}
 
 	@Override

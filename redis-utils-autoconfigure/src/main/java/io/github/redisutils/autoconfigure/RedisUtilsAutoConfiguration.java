@@ -15,10 +15,12 @@
  */
 package io.github.redisutils.autoconfigure;
 
+import io.github.redisutils.core.OutageBackoffs;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.RedisServerClock;
 import io.github.redisutils.core.RedisThreads;
 import io.github.redisutils.core.codec.ValueCodec;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,6 +70,13 @@ public final class RedisUtilsAutoConfiguration {
 	@ConditionalOnMissingBean
 	RedisServerClock redisServerClock(RedisConnectionFactory redisConnectionFactory) {
 		return new RedisServerClock(redisConnectionFactory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OutageBackoffs outageBackoffs(RedisUtilsProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
+		return new OutageBackoffs(properties.getOutage().getBackoff(), properties.getRetry().toRetry(),
+				MeterRegistries.applicationOrNoop(meterRegistry));
 	}
 
 	@Bean

@@ -15,6 +15,7 @@
  */
 package io.github.redisutils.autoconfigure;
 
+import io.github.redisutils.core.OutageBackoffs;
 import io.github.redisutils.blacklist.LocalRevocationCache;
 import io.github.redisutils.blacklist.ReactiveTokenBlacklist;
 import io.github.redisutils.blacklist.RevocationSubscriber;
@@ -60,8 +61,9 @@ public final class RedisUtilsBlacklistAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TokenBlacklistMonitor tokenBlacklistMonitor(RedisTokenBlacklistProperties properties,
-			ObjectProvider<MeterRegistry> meterRegistry) {
-		return new TokenBlacklistMonitor(properties.getOnFailure(), MeterRegistries.applicationOrNoop(meterRegistry));
+			ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<OutageBackoffs> outageBackoffs) {
+		return new TokenBlacklistMonitor(properties.getOnFailure(), MeterRegistries.applicationOrNoop(meterRegistry),
+				outageBackoffs.getIfAvailable(OutageBackoffs::disabled).forFeature(TokenBlacklistMonitor.FEATURE));
 	}
 
 	@Bean

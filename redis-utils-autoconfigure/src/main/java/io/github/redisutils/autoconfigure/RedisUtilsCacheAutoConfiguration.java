@@ -15,6 +15,7 @@
  */
 package io.github.redisutils.autoconfigure;
 
+import io.github.redisutils.core.OutageBackoffs;
 import io.github.redisutils.cache.CacheStore;
 import io.github.redisutils.cache.RedisCaches;
 import io.github.redisutils.cache.RedisUtilsCacheManager;
@@ -68,9 +69,12 @@ public final class RedisUtilsCacheAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RedisCaches redisCaches(RedisConnectionFactory redisConnectionFactory, RedisKeys redisKeys, ValueCodec valueCodec,
-			ObjectProvider<MeterRegistry> meterRegistry, RedisCacheProperties properties) {
+			ObjectProvider<MeterRegistry> meterRegistry, RedisCacheProperties properties,
+			ObjectProvider<OutageBackoffs> outageBackoffs) {
 		return RedisCaches.create(redisConnectionFactory, redisKeys, valueCodec,
-				MeterRegistries.applicationOrNoop(meterRegistry), properties.toOptions());
+				MeterRegistries.applicationOrNoop(meterRegistry), properties.toOptions(),
+				outageBackoffs.getIfAvailable(OutageBackoffs::disabled)
+					.forFeature(RedisCaches.FEATURE, properties.getOutageBackoff()));
 	}
 
 	@Bean

@@ -18,6 +18,7 @@ package io.github.redisutils.autoconfigure;
 import io.github.redisutils.actuate.RedisConnectionHealthIndicator;
 import io.github.redisutils.actuate.RedisHealthContribution;
 import io.github.redisutils.actuate.RedisHealthContributor;
+import io.github.redisutils.core.OutageBackoffs;
 import io.github.redisutils.core.RedisThreads;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -56,13 +57,13 @@ public final class RedisUtilsHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = { "redisHealthIndicator", "redisHealthContributor" })
 	RedisHealthContributor redisHealthContributor(RedisConnectionFactory redisConnectionFactory,
 			RedisUtilsProperties properties, ObjectProvider<RedisHealthContribution> contributions,
-			ObjectProvider<RedisThreads> redisThreads) {
+			ObjectProvider<RedisThreads> redisThreads, ObjectProvider<OutageBackoffs> outageBackoffs) {
 		RedisUtilsProperties.Health health = properties.getHealth();
 		RedisThreads threads = redisThreads.getIfAvailable(RedisThreads::platform);
 		RedisConnectionHealthIndicator connection = new RedisConnectionHealthIndicator(redisConnectionFactory,
 				health.getTimeout(), health.getLatencyThreshold(), threads);
 		return new RedisHealthContributor(connection, contributions.orderedStream().toList(), health.getTimeout(),
-				threads);
+				threads, outageBackoffs.getIfAvailable(OutageBackoffs::disabled));
 	}
 
 }

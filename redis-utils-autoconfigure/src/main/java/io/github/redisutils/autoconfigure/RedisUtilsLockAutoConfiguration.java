@@ -15,6 +15,7 @@
  */
 package io.github.redisutils.autoconfigure;
 
+import io.github.redisutils.core.OutageBackoffs;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.RedisThreads;
 import io.github.redisutils.lock.DistributedLockAdvisor;
@@ -57,10 +58,12 @@ public final class RedisUtilsLockAutoConfiguration {
 	@ConditionalOnMissingBean
 	DistributedLocks distributedLocks(RedisConnectionFactory redisConnectionFactory, RedisKeys redisKeys,
 			RedisLockProperties properties, ObjectProvider<MeterRegistry> meterRegistry,
-			ObjectProvider<LockLostListener> lostListeners, ObjectProvider<RedisThreads> redisThreads) {
+			ObjectProvider<LockLostListener> lostListeners, ObjectProvider<RedisThreads> redisThreads,
+			ObjectProvider<OutageBackoffs> outageBackoffs) {
 		return DistributedLocks.create(redisConnectionFactory, redisKeys, properties.toLockOptions(),
 				MeterRegistries.applicationOrNoop(meterRegistry), lostListeners.orderedStream().toList(),
-				redisThreads.getIfAvailable(RedisThreads::platform));
+				redisThreads.getIfAvailable(RedisThreads::platform),
+				outageBackoffs.getIfAvailable(OutageBackoffs::disabled).forFeature(DistributedLocks.FEATURE));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -22,6 +22,8 @@ import java.util.List;
 import javax.crypto.SecretKey;
 
 import io.github.redisutils.core.RedisKeys;
+import io.github.redisutils.core.RedisRetry;
+import io.github.redisutils.core.SettingProblems;
 import io.github.redisutils.core.codec.CodecOptions;
 import io.github.redisutils.core.codec.EncryptionKeys;
 import io.github.redisutils.core.codec.ValueFormat;
@@ -66,6 +68,10 @@ public class RedisUtilsProperties implements Validator {
 
 	private final Health health = new Health();
 
+	private final Outage outage = new Outage();
+
+	private final Retry retry = new Retry();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -94,6 +100,14 @@ public class RedisUtilsProperties implements Validator {
 		return this.health;
 	}
 
+	public Outage getOutage() {
+		return this.outage;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return RedisUtilsProperties.class.isAssignableFrom(type);
@@ -110,6 +124,8 @@ public class RedisUtilsProperties implements Validator {
 		}
 		properties.codec.validate(errors);
 		properties.health.validate(errors);
+		properties.outage.validate(errors);
+		properties.retry.validate(errors);
 	}
 
 	/**
@@ -356,6 +372,128 @@ public class RedisUtilsProperties implements Validator {
 			if (this.latencyThreshold.isNegative()) {
 				errors.rejectValue("health.latencyThreshold", "invalid", "must not be negative");
 			}
+		}
+
+	}
+
+	/**
+	 * What features do after a call found Redis unavailable.
+	 */
+	public static class Outage {
+
+		/**
+		 * How long a feature skips Redis after a call found it unavailable, answering
+		 * with its fallback at once instead of waiting for a command timeout: rate limits
+		 * fail open or closed, the token blacklist answers by its failure policy, the
+		 * cache reads through to its loader; session, queue, lock and publish calls throw
+		 * RedisUnavailableException. Then one call probes Redis and, if it answers,
+		 * normal use resumes. Zero turns skipping off. The cache uses
+		 * redis.cache.outage-backoff.
+		 */
+		private Duration backoff = Duration.ofSeconds(1);
+
+		public Duration getBackoff() {
+			return this.backoff;
+		}
+
+		public void setBackoff(Duration backoff) {
+			this.backoff = backoff;
+		}
+
+		void validate(Errors errors) {
+			new SettingProblems().notNegative("outage.backoff", this.backoff)
+				.toMap()
+				.forEach((field, problem) -> errors.rejectValue(field, "invalid", problem));
+		}
+
+	}
+
+	/**
+	 * Retries of idempotent reads: cache gets, token blacklist checks, session reads.
+	 */
+	public static class Retry {
+
+		/**
+		 * Whether idempotent reads (cache gets, token blacklist checks, session reads)
+		 * are retried when they find Redis unavailable. A read that timed out is not
+		 * retried, and writes (enqueue, rate-limit decisions, lock acquisition) never
+		 * are.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Attempts in all, the first one included, from 1 to 10.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Wait before the first retry.
+		 */
+		private Duration initialInterval = Duration.ofMillis(50);
+
+		/**
+		 * Factor by which the wait grows from one retry to the next, from 1 to 10.
+		 */
+		private double multiplier = 2;
+
+		/**
+		 * Longest wait between two attempts.
+		 */
+		private Duration maxInterval = Duration.ofMillis(500);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialInterval() {
+			return this.initialInterval;
+		}
+
+		public void setInitialInterval(Duration initialInterval) {
+			this.initialInterval = initialInterval;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxInterval() {
+			return this.maxInterval;
+		}
+
+		public void setMaxInterval(Duration maxInterval) {
+			this.maxInterval = maxInterval;
+		}
+
+		/**
+		 * Return the retry policy these properties describe.
+		 * @return the policy, {@link RedisRetry#NONE} unless enabled
+		 */
+		public RedisRetry toRetry() {
+			return this.enabled
+					? new RedisRetry(this.maxAttempts, this.initialInterval, this.multiplier, this.maxInterval)
+					: RedisRetry.NONE;
+		}
+
+		void validate(Errors errors) {
+			RedisRetry.problems(this.maxAttempts, this.initialInterval, this.multiplier, this.maxInterval)
+				.forEach((field, problem) -> errors.rejectValue("retry." + field, "invalid", problem));
 		}
 
 	}

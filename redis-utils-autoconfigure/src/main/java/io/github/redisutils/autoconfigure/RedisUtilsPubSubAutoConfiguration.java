@@ -17,6 +17,7 @@ package io.github.redisutils.autoconfigure;
 
 import java.util.UUID;
 
+import io.github.redisutils.core.OutageBackoffs;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.RedisThreads;
 import io.github.redisutils.core.codec.ValueCodec;
@@ -56,13 +57,14 @@ public final class RedisUtilsPubSubAutoConfiguration {
 	@ConditionalOnMissingBean
 	RedisPubSub redisPubSub(LettuceConnectionFactory redisConnectionFactory, RedisKeys redisKeys, ValueCodec valueCodec,
 			RedisPubSubProperties properties, Environment environment, ObjectProvider<MeterRegistry> meterRegistry,
-			ObjectProvider<RedisThreads> redisThreads) {
+			ObjectProvider<RedisThreads> redisThreads, ObjectProvider<OutageBackoffs> outageBackoffs) {
 		String applicationName = environment.getProperty("spring.application.name");
 		String group = (applicationName != null && !applicationName.isBlank()) ? applicationName : redisKeys.prefix();
 		String consumer = UUID.randomUUID().toString();
 		return RedisPubSub.create(redisConnectionFactory, valueCodec,
 				properties.toOptions(redisKeys.prefix(), group, consumer),
-				MeterRegistries.applicationOrNoop(meterRegistry), redisThreads.getIfAvailable(RedisThreads::platform));
+				MeterRegistries.applicationOrNoop(meterRegistry), redisThreads.getIfAvailable(RedisThreads::platform),
+				outageBackoffs.getIfAvailable(OutageBackoffs::disabled).forFeature(RedisPubSub.FEATURE));
 	}
 
 	@Bean

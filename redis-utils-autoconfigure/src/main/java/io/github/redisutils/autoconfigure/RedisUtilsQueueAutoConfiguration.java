@@ -17,6 +17,7 @@ package io.github.redisutils.autoconfigure;
 
 import java.util.List;
 
+import io.github.redisutils.core.OutageBackoffs;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.RedisThreads;
 import io.github.redisutils.core.codec.ValueCodec;
@@ -59,8 +60,9 @@ public final class RedisUtilsQueueAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JobQueues jobQueues(RedisConnectionFactory redisConnectionFactory, RedisKeys redisKeys, ValueCodec valueCodec,
-			RedisQueueProperties properties) {
-		return JobQueues.create(redisConnectionFactory, redisKeys, valueCodec, properties::settings);
+			RedisQueueProperties properties, ObjectProvider<OutageBackoffs> outageBackoffs) {
+		return JobQueues.create(redisConnectionFactory, redisKeys, valueCodec, properties::settings,
+				outageBackoffs.getIfAvailable(OutageBackoffs::disabled).forFeature(JobQueues.FEATURE));
 	}
 
 	@Bean

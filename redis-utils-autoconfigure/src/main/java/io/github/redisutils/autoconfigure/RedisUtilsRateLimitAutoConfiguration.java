@@ -18,6 +18,7 @@ package io.github.redisutils.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.redisutils.core.OutageBackoffs;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.ratelimit.RateLimitPolicy;
 import io.github.redisutils.ratelimit.RateLimiterRegistry;
@@ -62,11 +63,12 @@ public final class RedisUtilsRateLimitAutoConfiguration {
 	@ConditionalOnMissingBean
 	RateLimiterRegistry rateLimiterRegistry(RedisConnectionFactory redisConnectionFactory, RedisKeys redisKeys,
 			ObjectProvider<MeterRegistry> meterRegistry, RedisRateLimitProperties properties,
-			ObjectProvider<RateLimitPolicy> policyBeans) {
+			ObjectProvider<RateLimitPolicy> policyBeans, ObjectProvider<OutageBackoffs> outageBackoffs) {
 		List<RateLimitPolicy> policies = new ArrayList<>(properties.toPolicies());
 		policyBeans.orderedStream().forEach(policies::add);
 		return RateLimiterRegistry.create(redisConnectionFactory, redisKeys,
-				MeterRegistries.applicationOrNoop(meterRegistry), policies);
+				MeterRegistries.applicationOrNoop(meterRegistry), policies,
+				outageBackoffs.getIfAvailable(OutageBackoffs::disabled).forFeature(RateLimiterRegistry.FEATURE));
 	}
 
 	static RateLimitWebSettings webSettings(RedisRateLimitProperties properties, BeanFactory beanFactory) {

@@ -15,6 +15,7 @@
  */
 package io.github.redisutils.autoconfigure;
 
+import io.github.redisutils.core.OutageBackoffs;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.codec.ValueCodec;
 import io.github.redisutils.session.SessionMetrics;
@@ -55,9 +56,10 @@ public final class RedisUtilsSessionAutoConfiguration {
 	@ConditionalOnMissingBean
 	SessionStore sessionStore(RedisConnectionFactory redisConnectionFactory, RedisKeys redisKeys, ValueCodec valueCodec,
 			RedisSessionProperties properties, SessionMetrics sessionMetrics,
-			ApplicationEventPublisher applicationEventPublisher) {
+			ApplicationEventPublisher applicationEventPublisher, ObjectProvider<OutageBackoffs> outageBackoffs) {
 		return SessionStore.create(redisConnectionFactory, redisKeys, valueCodec, properties.toOptions(),
-				sessionMetrics, applicationEventPublisher);
+				sessionMetrics, applicationEventPublisher,
+				outageBackoffs.getIfAvailable(OutageBackoffs::disabled).forFeature(SessionStore.FEATURE));
 	}
 
 }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.redisutils.core.OutageBackoff;
 import io.github.redisutils.core.RedisCalls;
 import io.github.redisutils.core.RedisReplies;
 import io.github.redisutils.core.RedisUnavailableException;
@@ -100,9 +101,13 @@ final class DefaultReactiveTokenBlacklist implements ReactiveTokenBlacklist {
 				return Mono.just(known);
 			}
 		}
+		OutageBackoff outage = this.monitor.outage();
 		return Mono.defer(() -> {
 			long stamp = (localCache != null) ? localCache.stamp() : -1;
 			List<String> keys = this.blacklistKeys.checkKeys(token);
+			if (!outage.tryEnter()) {
+				return Mono.just(this.monitor.failed(outage.skipped("check a token", keys.get(0))));
+			}
 			Mono<List<@Nullable String>> values = (keys.size() == 1)
 					? this.template.opsForValue()
 						.get(keys.get(0))
@@ -123,9 +128,17 @@ final class DefaultReactiveTokenBlacklist implements ReactiveTokenBlacklist {
 				.switchIfEmpty(Mono.fromSupplier(
 						() -> this.monitor.failed(new RedisUtilsException("Redis answered the check with nothing"))))
 				.onErrorMap(RedisCalls::isRedisFailure, (ex) -> RedisCalls.translate(ex, "check a token", keys.get(0)))
+				.doOnSuccess((answered) -> outage.succeeded())
+				.doOnError((ex) -> {
+					if (ex instanceof RedisUnavailableException unavailable) {
+						outage.failed(unavailable);
+					}
+					else {
+						outage.succeeded();
+					}
+				})
 				// Only an outage applies the failure policy: a permission error or
-				// malformed
-				// state is a mistake to fix, never a reason to accept tokens.
+				// malformed state is a mistake to fix, never a reason to accept tokens.
 				.onErrorResume(RedisUnavailableException.class, (ex) -> Mono.just(this.monitor.failed(ex)));
 		});
 	}

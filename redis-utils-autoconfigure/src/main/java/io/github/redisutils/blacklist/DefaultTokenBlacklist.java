@@ -119,8 +119,9 @@ final class DefaultTokenBlacklist implements TokenBlacklist {
 		List<String> keys = this.blacklistKeys.checkKeys(token);
 		List<String> values;
 		try {
-			values = RedisCalls.call(() -> (keys.size() == 1) ? singleton(this.template.opsForValue().get(keys.get(0)))
-					: this.template.opsForValue().multiGet(keys), "check a token", keys.get(0));
+			values = this.monitor.outage()
+				.read(() -> (keys.size() == 1) ? singleton(this.template.opsForValue().get(keys.get(0)))
+						: this.template.opsForValue().multiGet(keys), "check a token", keys.get(0));
 		}
 		catch (RedisUnavailableException ex) {
 			// Only an outage applies the failure policy: a permission error or malformed

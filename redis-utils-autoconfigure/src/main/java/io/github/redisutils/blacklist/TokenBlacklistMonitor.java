@@ -18,6 +18,7 @@ package io.github.redisutils.blacklist;
 import java.time.Instant;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.github.redisutils.core.OutageBackoff;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +37,14 @@ public final class TokenBlacklistMonitor {
 
 	private static final int MAX_ERROR_LENGTH = 200;
 
+	/**
+	 * The feature's name in health and the outage back-off's meters.
+	 */
+	public static final String FEATURE = "token-blacklist";
+
 	private final FailurePolicy onFailure;
+
+	private final OutageBackoff outage;
 
 	private final Counter revoked;
 
@@ -60,7 +68,21 @@ public final class TokenBlacklistMonitor {
 	 * @param meterRegistry where to register the meters
 	 */
 	public TokenBlacklistMonitor(FailurePolicy onFailure, MeterRegistry meterRegistry) {
+		this(onFailure, meterRegistry, OutageBackoff.disabled(FEATURE));
+	}
+
+	/**
+	 * Create a monitor whose checks skip Redis during an outage back-off: while it lasts,
+	 * every check that the local cache cannot answer gets the failure policy's answer at
+	 * once, counted as {@code error}.
+	 * @param onFailure the failure policy, reported in health
+	 * @param meterRegistry where to register the meters
+	 * @param outage the back-off checks go through
+	 * ({@code OutageBackoffs.forFeature(TokenBlacklistMonitor.FEATURE)})
+	 */
+	public TokenBlacklistMonitor(FailurePolicy onFailure, MeterRegistry meterRegistry, OutageBackoff outage) {
 		this.onFailure = onFailure;
+		this.outage = outage;
 		this.revoked = checks(meterRegistry, "revoked");
 		this.valid = checks(meterRegistry, "valid");
 		this.error = checks(meterRegistry, "error");
@@ -99,6 +121,10 @@ public final class TokenBlacklistMonitor {
 		this.lastError = (firstLine.length() <= MAX_ERROR_LENGTH) ? firstLine
 				: firstLine.substring(0, MAX_ERROR_LENGTH) + "...";
 		return this.onFailure.revokedOnFailure();
+	}
+
+	OutageBackoff outage() {
+		return this.outage;
 	}
 
 	void tokenRevoked() {

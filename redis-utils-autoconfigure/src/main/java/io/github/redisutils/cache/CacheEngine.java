@@ -130,6 +130,7 @@ final class CacheEngine {
 		}
 		try {
 			byte[] bytes = readRaw(location).bytes();
+			this.guard.succeeded();
 			if (bytes == null) {
 				cache.metrics().miss();
 			}
@@ -175,6 +176,7 @@ final class CacheEngine {
 		Raw raw;
 		try {
 			raw = readRaw(location);
+			this.guard.succeeded();
 		}
 		catch (RedisUtilsException ex) {
 			readFailed(cache, ex);
@@ -332,6 +334,7 @@ final class CacheEngine {
 				this.commands.namespaceSet(location.generationKey(), generation, List.of(location.valueKey()),
 						List.of(bytes), new long[] { ttl });
 			}
+			this.guard.succeeded();
 			cache.metrics().put();
 			return true;
 		}
@@ -396,12 +399,18 @@ final class CacheEngine {
 		}
 	}
 
+	/**
+	 * Read an entry, retried by {@code redis.retry.*} when Redis is unavailable: a read
+	 * can be repeated without changing anything.
+	 */
 	private Raw readRaw(EntryLocation location) {
-		if (location.generationKey() == null) {
-			return new Raw(this.commands.get(location.valueKey()), null);
-		}
-		NamespaceRead read = this.commands.namespaceGet(location.generationKey(), List.of(location.valueKey()));
-		return new Raw(read.entries().get(0), read.generation());
+		return this.guard.retried(() -> {
+			if (location.generationKey() == null) {
+				return new Raw(this.commands.get(location.valueKey()), null);
+			}
+			NamespaceRead read = this.commands.namespaceGet(location.generationKey(), List.of(location.valueKey()));
+			return new Raw(read.entries().get(0), read.generation());
+		}, location.valueKey());
 	}
 
 	private static boolean pause(long millis) {

@@ -15,23 +15,23 @@
  */
 package io.github.redisutils.cache;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
+import io.github.redisutils.core.OutageBackoff;
 import io.github.redisutils.core.RateLimitedLog;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Decides whether caches talk to Redis at all. After a failed call, caches skip Redis for
- * the back-off period and serve from their loaders, so that an outage costs each request
- * nothing rather than a command timeout; the first call after the period tries Redis
- * again. Failures are logged at most once every ten seconds.
+ * Decides whether caches talk to Redis at all, through the caches' {@link OutageBackoff}:
+ * after a failed call, caches skip Redis for the back-off period and serve from their
+ * loaders, so that an outage costs each request nothing rather than a command timeout;
+ * then one call probes Redis. Failures are logged at most once every ten seconds.
  * <p>
  * Writes dropped during the back-off would leave the previous value readable once Redis
  * is asked again, so the keys they were meant for are remembered and deleted before
@@ -48,15 +48,9 @@ final class OutageGuard {
 	 */
 	static final int MAX_DROPPED_WRITES = 10_000;
 
-	private final long backoffNanos;
+	private final OutageBackoff backoff;
 
 	private final RateLimitedLog log = new RateLimitedLog(LogFactory.getLog(OutageGuard.class), LOG_INTERVAL);
-
-	private final LongAdder failures = new LongAdder();
-
-	private volatile boolean bypassing;
-
-	private volatile long bypassUntil;
 
 	private final Set<String> droppedWrites = ConcurrentHashMap.newKeySet();
 
@@ -67,8 +61,8 @@ final class OutageGuard {
 	private volatile Consumer<String> deleteKey = (key) -> {
 	};
 
-	OutageGuard(Duration backoff) {
-		this.backoffNanos = backoff.toNanos();
+	OutageGuard(OutageBackoff backoff) {
+		this.backoff = backoff;
 	}
 
 	/**
@@ -80,16 +74,28 @@ final class OutageGuard {
 
 	/**
 	 * Whether Redis is being skipped after a recent failure, or while the keys of writes
-	 * dropped meanwhile have not been deleted yet.
+	 * dropped meanwhile have not been deleted yet. A call told not to skip Redis reports
+	 * a success with {@link #succeeded()} and a failure with {@link #failed}.
 	 */
 	boolean bypassing() {
-		if (this.bypassing) {
-			if (System.nanoTime() - this.bypassUntil < 0) {
-				return true;
-			}
-			this.bypassing = false;
+		if (!this.backoff.tryEnter()) {
+			return true;
 		}
 		return !this.droppedWrites.isEmpty() && !repairDroppedWrites();
+	}
+
+	/**
+	 * Record that a call reached Redis.
+	 */
+	void succeeded() {
+		this.backoff.succeeded();
+	}
+
+	/**
+	 * Run a cache read, retried as {@link OutageBackoff#retried} says.
+	 */
+	<T> T retried(Supplier<T> read, String key) {
+		return this.backoff.retried(read, "read from a cache", key);
 	}
 
 	/**
@@ -114,6 +120,7 @@ final class OutageGuard {
 				this.deleteKey.accept(key);
 				this.droppedWrites.remove(key);
 			}
+			this.backoff.succeeded();
 			if (this.droppedTooMany) {
 				this.droppedTooMany = false;
 				LogFactory.getLog(OutageGuard.class)
@@ -132,19 +139,14 @@ final class OutageGuard {
 	}
 
 	void failed(String cacheName, String operation, RuntimeException ex) {
-		this.failures.increment();
-		if (this.backoffNanos > 0) {
-			this.bypassUntil = System.nanoTime() + this.backoffNanos;
-			this.bypassing = true;
-		}
+		this.backoff.failed(ex);
+		long backoffMillis = this.backoff.status().backoff().toMillis();
 		this.log.warn(() -> "Cache '" + cacheName + "' could not " + operation + " Redis; serving from the loader"
-				+ ((this.backoffNanos > 0)
-						? " and skipping Redis for " + TimeUnit.NANOSECONDS.toMillis(this.backoffNanos) + " ms" : ""),
-				ex);
+				+ ((backoffMillis > 0) ? " and skipping Redis for " + backoffMillis + " ms" : ""), ex);
 	}
 
 	long failures() {
-		return this.failures.sum();
+		return this.backoff.status().failures();
 	}
 
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 import io.github.redisutils.cache.CacheEngine.CacheName;
+import io.github.redisutils.core.OutageBackoff;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.codec.ValueCodec;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,7 +52,10 @@ public final class RedisCaches {
 	 */
 	public static final String STORE_NAME = "store";
 
-	private static final String FEATURE = "cache";
+	/**
+	 * The feature's name in keys, health and the outage back-off's meters.
+	 */
+	public static final String FEATURE = "cache";
 
 	private final CacheEngine engine;
 
@@ -83,13 +87,32 @@ public final class RedisCaches {
 	 */
 	public static RedisCaches create(RedisConnectionFactory connectionFactory, RedisKeys redisKeys, ValueCodec codec,
 			MeterRegistry meterRegistry, CacheOptions options) {
+		return create(connectionFactory, redisKeys, codec, meterRegistry, options,
+				new OutageBackoff(FEATURE, options.outageBackoff()));
+	}
+
+	/**
+	 * Create the shared part of the caches, skipping Redis during the given outage
+	 * back-off (whose period then applies instead of the options' one).
+	 * @param connectionFactory the Redis connections; every call is bounded by its
+	 * command timeout ({@code spring.data.redis.timeout})
+	 * @param redisKeys the key builder
+	 * @param codec turns values into bytes and back
+	 * @param meterRegistry where the caches' meters go
+	 * @param options single-flight and clearing behaviour
+	 * @param outage the back-off the caches go through
+	 * ({@code OutageBackoffs.forFeature(RedisCaches.FEATURE, period)})
+	 * @return the caches' shared part
+	 */
+	public static RedisCaches create(RedisConnectionFactory connectionFactory, RedisKeys redisKeys, ValueCodec codec,
+			MeterRegistry meterRegistry, CacheOptions options, OutageBackoff outage) {
 		Assert.notNull(connectionFactory, "'connectionFactory' must not be null");
 		Assert.notNull(redisKeys, "'redisKeys' must not be null");
 		Assert.notNull(codec, "'codec' must not be null");
 		Assert.notNull(meterRegistry, "'meterRegistry' must not be null");
 		Assert.notNull(options, "'options' must not be null");
 		CacheEngine engine = new CacheEngine(new CacheScripts(connectionFactory), new EntryCodec(codec),
-				new OutageGuard(options.outageBackoff()), options);
+				new OutageGuard(outage), options);
 		return new RedisCaches(engine, redisKeys.feature(FEATURE), meterRegistry, options);
 	}
 

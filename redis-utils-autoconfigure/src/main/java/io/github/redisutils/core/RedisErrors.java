@@ -107,6 +107,22 @@ final class RedisErrors {
 	}
 
 	/**
+	 * Whether a failure is a command that got no answer within the command timeout: a
+	 * retry of it would wait as long again.
+	 * @param failure what the call threw
+	 * @return whether it timed out
+	 */
+	static boolean isTimeout(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = next(cause)) {
+			if (cause instanceof QueryTimeoutException
+					|| "io.lettuce.core.RedisCommandTimeoutException".equals(cause.getClass().getName())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * Return the field a library script reported as malformed
 	 * ({@code MALFORMED <field>}), {@code "type"} for a key of the wrong type,
 	 * {@code "value"} for a stored number the server could not use, or {@code null}.

@@ -29,6 +29,7 @@ import io.github.redisutils.core.PrimarySwitch;
 import io.github.redisutils.core.PrimarySwitchListener;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.RedisSubscription;
+import io.github.redisutils.core.OutageBackoff;
 import io.github.redisutils.core.RedisThreads;
 import io.github.redisutils.core.RedisUnavailableException;
 import io.github.redisutils.lock.LockLostEvent.Reason;
@@ -75,9 +76,13 @@ final class DefaultDistributedLocks implements DistributedLocks, PrimarySwitchLi
 
 	private final AtomicLong lost = new AtomicLong();
 
+	private final OutageBackoff outage;
+
 	DefaultDistributedLocks(RedisConnectionFactory connectionFactory, RedisKeys redisKeys, LockOptions options,
-			MeterRegistry meterRegistry, List<LockLostListener> lostListeners, RedisThreads threads) {
-		this.keys = redisKeys.feature("lock");
+			MeterRegistry meterRegistry, List<LockLostListener> lostListeners, RedisThreads threads,
+			OutageBackoff outage) {
+		this.keys = redisKeys.feature(FEATURE);
+		this.outage = outage;
 		this.scripts = new LockScripts(connectionFactory);
 		this.waiters = new LockWaiters((connectionFactory instanceof LettuceConnectionFactory lettuce)
 				? (listener) -> RedisSubscription.create(lettuce, "lock", listener, threads, meterRegistry) : null,
@@ -137,10 +142,16 @@ final class DefaultDistributedLocks implements DistributedLocks, PrimarySwitchLi
 				String token = newToken();
 				long sent = System.nanoTime();
 				long[] result;
+				if (!this.outage.tryEnter()) {
+					this.metrics.failed(System.nanoTime() - start);
+					throw this.outage.skipped("acquire lock '" + name + "'", lockKeys.lockKey());
+				}
 				try {
 					result = this.scripts.acquire(lockKeys, token, leaseMillis);
+					this.outage.succeeded();
 				}
 				catch (RedisUnavailableException ex) {
+					this.outage.failed(ex);
 					this.metrics.failed(System.nanoTime() - start);
 					// The script may have run and only its answer been lost: never report
 					// the

@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 
 import io.github.redisutils.core.InvalidKeyPartException;
 import io.github.redisutils.core.RedisKeys;
+import io.github.redisutils.core.OutageBackoff;
 import io.github.redisutils.core.RedisThreads;
 import io.github.redisutils.core.RedisUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,6 +56,11 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  * @author redis-utils authors
  */
 public interface DistributedLocks extends AutoCloseable {
+
+	/**
+	 * The feature's name in keys, health and the outage back-off's meters.
+	 */
+	String FEATURE = "lock";
 
 	/**
 	 * Return a {@link java.util.concurrent.locks.Lock} view of the lock with this name.
@@ -147,8 +153,32 @@ public interface DistributedLocks extends AutoCloseable {
 	 */
 	static DistributedLocks create(RedisConnectionFactory connectionFactory, RedisKeys redisKeys, LockOptions options,
 			MeterRegistry meterRegistry, List<LockLostListener> lostListeners, RedisThreads threads) {
-		return new DefaultDistributedLocks(connectionFactory, redisKeys, options, meterRegistry, lostListeners,
-				threads);
+		return create(connectionFactory, redisKeys, options, meterRegistry, lostListeners, threads,
+				OutageBackoff.disabled(FEATURE));
+	}
+
+	/**
+	 * Create a registry whose acquisitions skip Redis during an outage back-off: while it
+	 * lasts, every attempt to acquire a lock throws
+	 * {@link io.github.redisutils.core.RedisUnavailableException} at once instead of
+	 * waiting for a command timeout (a lock is never granted without Redis). Renewals,
+	 * extensions and releases of held locks always try Redis.
+	 * @param connectionFactory the connection factory to Redis; waiters are woken by
+	 * pub/sub with a Lettuce factory, and poll otherwise
+	 * @param redisKeys the key builder
+	 * @param options the registry's options
+	 * @param meterRegistry where the {@code redis.lock.*} meters go
+	 * @param lostListeners what to tell when a lock renewed by the watchdog is lost
+	 * @param threads where threads come from
+	 * @param outage the back-off acquisitions go through
+	 * ({@code OutageBackoffs.forFeature(DistributedLocks.FEATURE)})
+	 * @return the registry
+	 */
+	static DistributedLocks create(RedisConnectionFactory connectionFactory, RedisKeys redisKeys, LockOptions options,
+			MeterRegistry meterRegistry, List<LockLostListener> lostListeners, RedisThreads threads,
+			OutageBackoff outage) {
+		return new DefaultDistributedLocks(connectionFactory, redisKeys, options, meterRegistry, lostListeners, threads,
+				outage);
 	}
 
 }

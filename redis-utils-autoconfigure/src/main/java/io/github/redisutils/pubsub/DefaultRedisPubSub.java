@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 import io.github.redisutils.core.PrimarySwitch;
 import io.github.redisutils.core.PrimarySwitchListener;
 import io.github.redisutils.core.RedisSubscription;
+import io.github.redisutils.core.OutageBackoff;
 import io.github.redisutils.core.RedisThreads;
 import io.github.redisutils.core.SubscriptionStatus;
 import io.github.redisutils.core.codec.ValueCodec;
@@ -64,12 +65,13 @@ final class DefaultRedisPubSub implements RedisPubSub, SmartLifecycle, PrimarySw
 	private volatile boolean running;
 
 	DefaultRedisPubSub(LettuceConnectionFactory connectionFactory, ValueCodec codec, PubSubOptions options,
-			MeterRegistry meterRegistry, RedisThreads threads) {
+			MeterRegistry meterRegistry, RedisThreads threads, OutageBackoff outage) {
 		this.connectionFactory = connectionFactory;
 		this.options = options;
 		PubSubNames names = new PubSubNames(options.namespace());
 		PubSubMetrics metrics = new PubSubMetrics(meterRegistry, options.maxChannelTags());
-		this.publisher = new PubSubPublisher(connectionFactory, codec, options, names, this.instanceId, metrics);
+		this.publisher = new PubSubPublisher(connectionFactory, codec, options, names, this.instanceId, metrics,
+				outage);
 		this.dispatcher = new PubSubDispatcher(codec, options, names, this.instanceId, threads);
 		this.connection = RedisSubscription.create(connectionFactory, "pubsub", new Receiver(), threads, meterRegistry);
 		this.registry = new ListenerRegistry(connectionFactory, options, names, metrics, threads, this.connection,

@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
 
-import io.github.redisutils.core.RedisCalls;
+import io.github.redisutils.core.OutageBackoff;
 import io.github.redisutils.core.codec.ValueCodec;
 import org.jspecify.annotations.Nullable;
 
@@ -51,9 +51,12 @@ final class PubSubPublisher {
 
 	private final PubSubMetrics metrics;
 
+	private final OutageBackoff outage;
+
 	PubSubPublisher(LettuceConnectionFactory connectionFactory, ValueCodec codec, PubSubOptions options,
-			PubSubNames names, String instanceId, PubSubMetrics metrics) {
+			PubSubNames names, String instanceId, PubSubMetrics metrics, OutageBackoff outage) {
 		this.connectionFactory = connectionFactory;
+		this.outage = outage;
 		this.codec = codec;
 		this.options = options;
 		this.names = names;
@@ -83,7 +86,7 @@ final class PubSubPublisher {
 	}
 
 	private <R> @Nullable R execute(String what, String key, Function<RedisConnection, R> action) {
-		return RedisCalls.call(() -> {
+		return this.outage.call(() -> {
 			try (RedisConnection connection = this.connectionFactory.getConnection()) {
 				return action.apply(connection);
 			}

@@ -17,6 +17,7 @@ package io.github.redisutils.pubsub;
 
 import java.util.function.Consumer;
 
+import io.github.redisutils.core.OutageBackoff;
 import io.github.redisutils.core.RedisThreads;
 import io.github.redisutils.core.codec.ValueCodec;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,6 +46,11 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * @author redis-utils authors
  */
 public interface RedisPubSub {
+
+	/**
+	 * The feature's name in health and the outage back-off's meters.
+	 */
+	String FEATURE = "pubsub";
 
 	/**
 	 * Publish a message on a channel.
@@ -145,7 +151,27 @@ public interface RedisPubSub {
 	 */
 	static RedisPubSub create(LettuceConnectionFactory connectionFactory, ValueCodec codec, PubSubOptions options,
 			MeterRegistry meterRegistry, RedisThreads threads) {
-		return new DefaultRedisPubSub(connectionFactory, codec, options, meterRegistry, threads);
+		return create(connectionFactory, codec, options, meterRegistry, threads, OutageBackoff.disabled(FEATURE));
+	}
+
+	/**
+	 * Create a pub/sub whose publishing skips Redis during an outage back-off: while it
+	 * lasts, {@code publish} and {@code publishReliably} throw
+	 * {@link io.github.redisutils.core.RedisUnavailableException} at once instead of
+	 * waiting for a command timeout. Consumers are not held back by it: they reconnect on
+	 * their own.
+	 * @param connectionFactory the application's Lettuce connection factory
+	 * @param codec codec of payloads
+	 * @param options settings
+	 * @param meterRegistry where meters go
+	 * @param threads where threads come from
+	 * @param outage the back-off publishing goes through
+	 * ({@code OutageBackoffs.forFeature(RedisPubSub.FEATURE)})
+	 * @return the pub/sub
+	 */
+	static RedisPubSub create(LettuceConnectionFactory connectionFactory, ValueCodec codec, PubSubOptions options,
+			MeterRegistry meterRegistry, RedisThreads threads, OutageBackoff outage) {
+		return new DefaultRedisPubSub(connectionFactory, codec, options, meterRegistry, threads, outage);
 	}
 
 }

@@ -17,6 +17,7 @@ package io.github.redisutils.queue;
 
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.redisutils.core.OutageBackoff;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.codec.ValueCodec;
 
@@ -38,9 +39,13 @@ final class DefaultJobQueues implements JobQueues {
 
 	private final ConcurrentHashMap<String, DefaultJobQueue> queues = new ConcurrentHashMap<>();
 
-	DefaultJobQueues(QueueScripts scripts, RedisKeys redisKeys, ValueCodec codec, QueueSettings.Resolver settings) {
+	private final QueueScripts guardedScripts;
+
+	DefaultJobQueues(QueueScripts scripts, RedisKeys redisKeys, ValueCodec codec, QueueSettings.Resolver settings,
+			OutageBackoff outage) {
 		this.scripts = scripts;
-		this.keys = redisKeys.feature("queue");
+		this.guardedScripts = scripts.guardedBy(outage);
+		this.keys = redisKeys.feature(FEATURE);
 		this.codec = codec;
 		this.settings = settings;
 	}
@@ -51,7 +56,7 @@ final class DefaultJobQueues implements JobQueues {
 		if (queue == null) {
 			QueueKeys queueKeys = QueueKeys.of(this.keys, name);
 			queue = this.queues.computeIfAbsent(name,
-					(n) -> new DefaultJobQueue(queueKeys, this.scripts, this.codec, this.settings.settings(n)));
+					(n) -> new DefaultJobQueue(queueKeys, this.guardedScripts, this.codec, this.settings.settings(n)));
 		}
 		return queue;
 	}

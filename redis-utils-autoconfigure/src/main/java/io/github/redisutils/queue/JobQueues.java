@@ -15,6 +15,7 @@
  */
 package io.github.redisutils.queue;
 
+import io.github.redisutils.core.OutageBackoff;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.codec.ValueCodec;
 
@@ -26,6 +27,11 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  * @author redis-utils authors
  */
 public interface JobQueues {
+
+	/**
+	 * The feature's name in keys, health and the outage back-off's meters.
+	 */
+	String FEATURE = "queue";
 
 	/**
 	 * Return a queue. Queues need no declaration; a queue without settings of its own
@@ -54,7 +60,26 @@ public interface JobQueues {
 	 */
 	static JobQueues create(RedisConnectionFactory connectionFactory, RedisKeys redisKeys, ValueCodec codec,
 			QueueSettings.Resolver settings) {
-		return new DefaultJobQueues(new QueueScripts(connectionFactory), redisKeys, codec, settings);
+		return create(connectionFactory, redisKeys, codec, settings, OutageBackoff.disabled(FEATURE));
+	}
+
+	/**
+	 * Create the queues, the application's calls on them skipping Redis during an outage
+	 * back-off: while it lasts, enqueue, find and the other calls of {@link JobQueue}
+	 * throw {@link io.github.redisutils.core.RedisUnavailableException} at once instead
+	 * of waiting for a command timeout. Workers are not held back by it: they retry on
+	 * their own, and acknowledgements are always tried.
+	 * @param connectionFactory the connection factory
+	 * @param redisKeys the key builder
+	 * @param codec the codec of payloads
+	 * @param settings the settings of queues by name, with defaults for the others
+	 * @param outage the back-off the application's calls go through
+	 * ({@code OutageBackoffs.forFeature(JobQueues.FEATURE)})
+	 * @return the queues
+	 */
+	static JobQueues create(RedisConnectionFactory connectionFactory, RedisKeys redisKeys, ValueCodec codec,
+			QueueSettings.Resolver settings, OutageBackoff outage) {
+		return new DefaultJobQueues(new QueueScripts(connectionFactory), redisKeys, codec, settings, outage);
 	}
 
 }

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.redisutils.core.RedisCalls;
+import io.github.redisutils.core.OutageBackoff;
 import io.github.redisutils.core.RedisScripts;
 import io.github.redisutils.core.RedisTemplates;
 import org.jspecify.annotations.Nullable;
@@ -66,9 +66,26 @@ final class QueueScripts {
 
 	private final RedisConnectionFactory connectionFactory;
 
+	private final OutageBackoff outage;
+
 	QueueScripts(RedisConnectionFactory connectionFactory) {
+		this(connectionFactory, RedisTemplates.binary(connectionFactory), OutageBackoff.disabled(JobQueues.FEATURE));
+	}
+
+	private QueueScripts(RedisConnectionFactory connectionFactory, RedisTemplate<String, byte[]> template,
+			OutageBackoff outage) {
 		this.connectionFactory = connectionFactory;
-		this.template = RedisTemplates.binary(connectionFactory);
+		this.template = template;
+		this.outage = outage;
+	}
+
+	/**
+	 * Return scripts whose calls go through the given outage back-off: the application's
+	 * own calls (enqueue, find) use them; workers do not, since they have their own retry
+	 * loop and an acknowledgement must always be tried.
+	 */
+	QueueScripts guardedBy(OutageBackoff outage) {
+		return new QueueScripts(this.connectionFactory, this.template, outage);
 	}
 
 	RedisConnectionFactory connectionFactory() {
@@ -89,25 +106,25 @@ final class QueueScripts {
 		for (int i = 0; i < args.length; i++) {
 			argv[i + 1] = bytes(args[i]);
 		}
-		return RedisCalls.call(() -> this.template.execute(script, keys.all(), argv),
+		return this.outage.call(() -> this.template.execute(script, keys.all(), argv),
 				"run a script of job queue '" + keys.queue() + "'", keys.waiting());
 	}
 
 	Map<String, byte[]> hash(QueueKeys keys, String id) {
 		String key = keys.job(id);
-		return RedisCalls.call(() -> this.template.<String, byte[]>opsForHash().entries(key),
+		return this.outage.call(() -> this.template.<String, byte[]>opsForHash().entries(key),
 				"read a job of queue '" + keys.queue() + "'", key);
 	}
 
 	@Nullable byte[] hashField(QueueKeys keys, String id, String field) {
 		String key = keys.job(id);
-		return RedisCalls.call(() -> this.template.<String, byte[]>opsForHash().get(key, field),
+		return this.outage.call(() -> this.template.<String, byte[]>opsForHash().get(key, field),
 				"read a job of queue '" + keys.queue() + "'", key);
 	}
 
 	Set<byte[]> range(String key, long start, long end) {
-		Set<byte[]> range = RedisCalls.call(() -> this.template.opsForZSet().range(key, start, end), "read a job queue",
-				key);
+		Set<byte[]> range = this.outage.call(() -> this.template.opsForZSet().range(key, start, end),
+				"read a job queue", key);
 		return (range != null) ? range : Set.of();
 	}
 

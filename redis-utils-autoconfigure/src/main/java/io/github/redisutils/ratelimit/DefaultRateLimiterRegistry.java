@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.redisutils.core.RedisCalls;
+import io.github.redisutils.core.OutageBackoff;
 import io.github.redisutils.core.RedisKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -39,8 +40,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 final class DefaultRateLimiterRegistry implements RateLimiterRegistry {
 
-	static final String FEATURE = "rate-limit";
-
 	private final StringRedisTemplate redis;
 
 	private final RedisKeys.FeatureKeys keys;
@@ -49,13 +48,16 @@ final class DefaultRateLimiterRegistry implements RateLimiterRegistry {
 
 	private final FailureTracker failures = new FailureTracker();
 
+	private final OutageBackoff outage;
+
 	private final Map<String, RedisRateLimiter> limiters = new ConcurrentHashMap<>();
 
 	private final List<RateLimitPolicy> order = new ArrayList<>();
 
 	DefaultRateLimiterRegistry(RedisConnectionFactory connectionFactory, RedisKeys keys, MeterRegistry meterRegistry,
-			Collection<RateLimitPolicy> policies) {
+			Collection<RateLimitPolicy> policies, OutageBackoff outage) {
 		this.redis = new StringRedisTemplate(connectionFactory);
+		this.outage = outage;
 		this.keys = keys.feature(FEATURE);
 		this.meterRegistry = meterRegistry;
 		policies.forEach(this::register);
@@ -87,7 +89,7 @@ final class DefaultRateLimiterRegistry implements RateLimiterRegistry {
 					"A different rate-limit policy named '" + policy.name() + "' exists already: " + existing.policy());
 		}
 		RedisRateLimiter limiter = new RedisRateLimiter(policy, this.redis, this.keys,
-				new RateLimitMetrics(this.meterRegistry, policy.name()), this.failures);
+				new RateLimitMetrics(this.meterRegistry, policy.name()), this.failures, this.outage);
 		this.limiters.put(policy.name(), limiter);
 		this.order.add(policy);
 		return limiter;

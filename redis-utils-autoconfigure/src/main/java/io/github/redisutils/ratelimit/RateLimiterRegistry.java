@@ -23,6 +23,7 @@ import java.util.Set;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import io.github.redisutils.core.OutageBackoff;
 import io.github.redisutils.core.RedisKeys;
 
 /**
@@ -32,6 +33,11 @@ import io.github.redisutils.core.RedisKeys;
  * @author redis-utils authors
  */
 public interface RateLimiterRegistry {
+
+	/**
+	 * The feature's name in keys, health and the outage back-off's meters.
+	 */
+	String FEATURE = "rate-limit";
 
 	/**
 	 * Return the limiter of a policy.
@@ -110,7 +116,25 @@ public interface RateLimiterRegistry {
 	 */
 	static RateLimiterRegistry create(RedisConnectionFactory connectionFactory, RedisKeys keys,
 			MeterRegistry meterRegistry, Collection<RateLimitPolicy> policies) {
-		return new DefaultRateLimiterRegistry(connectionFactory, keys, meterRegistry, policies);
+		return create(connectionFactory, keys, meterRegistry, policies, OutageBackoff.disabled(FEATURE));
+	}
+
+	/**
+	 * Create a registry whose decisions skip Redis during an outage back-off: while it
+	 * lasts, every decision answers at once with its policy's failure mode (outcome
+	 * {@link RateLimitOutcome#ERROR}) instead of waiting for a command timeout.
+	 * @param connectionFactory where the limits are kept
+	 * @param keys the application's key builder; limits use the {@code rate-limit}
+	 * feature's keys
+	 * @param meterRegistry where decisions are counted and timed
+	 * @param policies the initial policies
+	 * @param outage the back-off decisions go through
+	 * ({@code OutageBackoffs.forFeature(RateLimiterRegistry.FEATURE)})
+	 * @return the registry
+	 */
+	static RateLimiterRegistry create(RedisConnectionFactory connectionFactory, RedisKeys keys,
+			MeterRegistry meterRegistry, Collection<RateLimitPolicy> policies, OutageBackoff outage) {
+		return new DefaultRateLimiterRegistry(connectionFactory, keys, meterRegistry, policies, outage);
 	}
 
 }

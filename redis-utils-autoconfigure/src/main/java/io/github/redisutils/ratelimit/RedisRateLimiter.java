@@ -20,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.redisutils.core.OutageBackoff;
 import io.github.redisutils.core.RedisCalls;
 import io.github.redisutils.core.RedisReplies;
 import io.github.redisutils.core.RedisKeys;
@@ -50,6 +51,8 @@ final class RedisRateLimiter implements RateLimiter {
 
 	private final FailureTracker failures;
 
+	private final OutageBackoff outage;
+
 	private final String limit;
 
 	private final String window;
@@ -57,12 +60,13 @@ final class RedisRateLimiter implements RateLimiter {
 	private final String refill;
 
 	RedisRateLimiter(RateLimitPolicy policy, StringRedisTemplate redis, RedisKeys.FeatureKeys keys,
-			RateLimitMetrics metrics, FailureTracker failures) {
+			RateLimitMetrics metrics, FailureTracker failures, OutageBackoff outage) {
 		this.policy = policy;
 		this.redis = redis;
 		this.keys = keys;
 		this.metrics = metrics;
 		this.failures = failures;
+		this.outage = outage;
 		this.limit = Long.toString(policy.limit());
 		this.window = Long.toString(RateLimitPolicy.toMicros(policy.window()));
 		this.refill = Long.toString(policy.refill());
@@ -96,7 +100,7 @@ final class RedisRateLimiter implements RateLimiter {
 		Timer.Sample sample = this.metrics.start();
 		RateLimitResult result;
 		try {
-			Object answer = RedisCalls.call(
+			Object answer = this.outage.call(
 					() -> this.redis.execute(RateLimitScripts.of(this.policy.algorithm()), scriptKeys, args),
 					"decide a rate limit", scriptKeys.get(0));
 			result = toResult(answer, scriptKeys.get(0));

@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.redisutils.core.RedisCalls;
+import io.github.redisutils.core.OutageBackoff;
 import io.github.redisutils.core.RedisReplies;
 import io.github.redisutils.core.RedisTemplates;
 import io.github.redisutils.core.codec.ValueCodec;
@@ -67,9 +67,13 @@ final class DefaultSessionStore implements SessionStore {
 
 	private final ApplicationEventPublisher events;
 
+	private final OutageBackoff outage;
+
 	DefaultSessionStore(RedisConnectionFactory connectionFactory, SessionKeys sessionKeys, ValueCodec codec,
-			SessionStoreOptions options, SessionMetrics metrics, ApplicationEventPublisher events) {
+			SessionStoreOptions options, SessionMetrics metrics, ApplicationEventPublisher events,
+			OutageBackoff outage) {
 		this.template = RedisTemplates.binary(connectionFactory);
+		this.outage = outage;
 		this.sessionKeys = sessionKeys;
 		this.codec = codec;
 		this.options = options;
@@ -91,7 +95,7 @@ final class DefaultSessionStore implements SessionStore {
 				: this.options.idleTimeout();
 		Duration absolute = (sessionOptions.absoluteLifetime() != null) ? sessionOptions.absoluteLifetime()
 				: this.options.absoluteLifetime();
-		String token = RedisReplies.present(RedisCalls
+		String token = RedisReplies.present(this.outage
 			.call(() -> this.template.execute(SessionScripts.SLOT, BYTES, RedisSerializer.string(), List.of(slotKey),
 					bytes(SessionIds.newSlotToken()), bytes(Long.toString(absolute.toMillis() + SLOT_MARGIN_MILLIS))),
 					"find the user's session slot", slotKey),
@@ -148,7 +152,7 @@ final class DefaultSessionStore implements SessionStore {
 			return Optional.empty();
 		}
 		String key = this.sessionKeys.sessionKey(parts[0], parts[1]);
-		Map<String, byte[]> fields = RedisCalls.call(() -> this.template.<String, byte[]>opsForHash().entries(key),
+		Map<String, byte[]> fields = this.outage.read(() -> this.template.<String, byte[]>opsForHash().entries(key),
 				"read a session", key);
 		return Optional.ofNullable(toSession(id, key, fields));
 	}
@@ -190,7 +194,7 @@ final class DefaultSessionStore implements SessionStore {
 		});
 		changes.toRemove().forEach((name) -> args.add(bytes(SessionKeys.ATTRIBUTE + name)));
 		String key = this.sessionKeys.sessionKey(parts[0], parts[1]);
-		Long found = RedisCalls.call(
+		Long found = this.outage.call(
 				() -> this.template.execute(SessionScripts.UPDATE, BYTES, null, List.of(key), args.toArray()),
 				"update a session", key);
 		return found != null && found == 1;
@@ -287,7 +291,7 @@ final class DefaultSessionStore implements SessionStore {
 			return 0;
 		}
 		String indexKey = this.sessionKeys.indexKey(token);
-		Long count = RedisCalls.call(
+		Long count = this.outage.call(
 				() -> this.template.execute(SessionScripts.COUNT, BYTES, null, List.of(indexKey),
 						bytes(this.sessionKeys.sessionKeyPrefix(token)), bytes("count")),
 				"count a user's sessions", indexKey);
@@ -296,12 +300,13 @@ final class DefaultSessionStore implements SessionStore {
 
 	private @Nullable String slotToken(String userId) {
 		String key = this.sessionKeys.slotKey(userId);
-		byte[] token = RedisCalls.call(() -> this.template.opsForValue().get(key), "find the user's session slot", key);
+		byte[] token = this.outage.read(() -> this.template.opsForValue().get(key), "find the user's session slot",
+				key);
 		return (token != null) ? new String(token, StandardCharsets.UTF_8) : null;
 	}
 
 	private long countActive() {
-		Long count = RedisCalls.call(() -> this.template.execute(SessionScripts.ACTIVE, BYTES, null,
+		Long count = this.outage.call(() -> this.template.execute(SessionScripts.ACTIVE, BYTES, null,
 				List.of(this.sessionKeys.activeKey()), bytes("count")), "count the active sessions",
 				this.sessionKeys.activeKey());
 		return (count != null) ? count : 0;
@@ -332,7 +337,7 @@ final class DefaultSessionStore implements SessionStore {
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private List<?> script(RedisScript<List> script, List<String> keys, List<byte[]> args, String what) {
-		Object result = RedisCalls.call(
+		Object result = this.outage.call(
 				() -> this.template.execute(script, BYTES, (RedisSerializer) BYTES, keys, args.toArray()), what,
 				keys.get(0));
 		return RedisReplies.list(result, 0, keys.get(0), "reply");

@@ -38,7 +38,7 @@ import io.github.redisutils.core.RedisKeys;
  */
 final class SessionKeys {
 
-	static final String FEATURE = "session";
+	static final String FEATURE = SessionStore.FEATURE;
 
 	/** Hash field of the user id. */
 	static final String USER = "uid";

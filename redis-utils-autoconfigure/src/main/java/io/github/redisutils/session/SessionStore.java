@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.redisutils.core.OutageBackoff;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.codec.ValueCodec;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +43,11 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  * @author redis-utils authors
  */
 public interface SessionStore {
+
+	/**
+	 * The feature's name in keys, health and the outage back-off's meters.
+	 */
+	String FEATURE = "session";
 
 	/**
 	 * Create a session with the store's idle timeout and absolute lifetime and no
@@ -165,7 +171,28 @@ public interface SessionStore {
 	 */
 	static SessionStore create(RedisConnectionFactory connectionFactory, RedisKeys redisKeys, ValueCodec codec,
 			SessionStoreOptions options, SessionMetrics metrics, ApplicationEventPublisher events) {
-		return new DefaultSessionStore(connectionFactory, new SessionKeys(redisKeys), codec, options, metrics, events);
+		return create(connectionFactory, redisKeys, codec, options, metrics, events, OutageBackoff.disabled(FEATURE));
+	}
+
+	/**
+	 * Create a store whose calls skip Redis during an outage back-off: while it lasts,
+	 * every call throws {@link io.github.redisutils.core.RedisUnavailableException} at
+	 * once instead of waiting for a command timeout.
+	 * @param connectionFactory the connection factory
+	 * @param redisKeys the key builder
+	 * @param codec the codec attributes are stored with
+	 * @param options the store's settings
+	 * @param metrics where counts go
+	 * @param events where session events are published
+	 * @param outage the back-off calls go through
+	 * ({@code OutageBackoffs.forFeature(SessionStore.FEATURE)})
+	 * @return the store
+	 */
+	static SessionStore create(RedisConnectionFactory connectionFactory, RedisKeys redisKeys, ValueCodec codec,
+			SessionStoreOptions options, SessionMetrics metrics, ApplicationEventPublisher events,
+			OutageBackoff outage) {
+		return new DefaultSessionStore(connectionFactory, new SessionKeys(redisKeys), codec, options, metrics, events,
+				outage);
 	}
 
 }
