@@ -19,6 +19,8 @@ package io.github.redisutils.autoconfigure;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -34,6 +36,13 @@ import io.github.redisutils.session.SessionStore;
 import io.github.redisutils.test.DedicatedRedis;
 import io.github.redisutils.test.RedisServers;
 import io.github.redisutils.actuate.RedisHealthContributor;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -161,6 +170,62 @@ class OutageBackoffFaultTests {
 	}
 
 	@Test
+	void idempotentReadsAreRetriedThroughABriefOutageAndWritesAreNot() throws Exception {
+		try (DedicatedRedis redis = RedisServers.dedicated()) {
+			this.contextRunner.withPropertyValues(redis.springProperties())
+				.withPropertyValues("spring.data.redis.timeout=5s", "redis.retry.enabled=true",
+						"redis.retry.max-attempts=10", "redis.retry.initial-interval=100ms", "redis.retry.multiplier=1",
+						"redis.retry.max-interval=100ms")
+				.run((context) -> {
+					SessionStore sessions = context.getBean(SessionStore.class);
+					Session session = sessions.create("alice");
+					MeterRegistry meters = context.getBean(MeterRegistry.class);
+					try (BusyScript busy = BusyScript.start(redis)) {
+						// A write is never retried: BUSY fails it at once.
+						assertThatExceptionOfType(RedisUnavailableException.class)
+							.isThrownBy(() -> context.getBean(JobQueues.class).queue("orders").enqueue("order", "o-1"))
+							.withMessageContaining("BUSY");
+						busy.killAfter(Duration.ofMillis(400));
+						// A read is retried until the server answers again.
+						assertThat(sessions.find(session.id())).isPresent();
+					}
+					assertThat(meters.get("redis.retry.attempts").tag("feature", "session").functionCounter().count())
+						.isGreaterThanOrEqualTo(2);
+					assertThat(meters.get("redis.retry.attempts").tag("feature", "queue").functionCounter().count())
+						.isZero();
+					assertThat(meters.get("redis.outage.active").tag("feature", "session").gauge().value()).isZero();
+				});
+		}
+	}
+
+	@Test
+	void withoutRetriesABriefOutageFailsAReadAtOnce() throws Exception {
+		try (DedicatedRedis redis = RedisServers.dedicated()) {
+			this.contextRunner.withPropertyValues(redis.springProperties())
+				.withPropertyValues("spring.data.redis.timeout=5s")
+				.run((context) -> {
+					SessionStore sessions = context.getBean(SessionStore.class);
+					Session session = sessions.create("alice");
+					try (BusyScript busy = BusyScript.start(redis)) {
+						assertThatExceptionOfType(RedisUnavailableException.class)
+							.isThrownBy(() -> sessions.find(session.id()))
+							.withMessageContaining("BUSY");
+					}
+				});
+		}
+	}
+
+	@Test
+	void anInvalidRetrySettingFailsStartUpNamingTheKey() {
+		this.contextRunner.withPropertyValues("redis.retry.max-attempts=0").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("redis.retry.maxAttempts")
+				.hasMessageContaining("must be from 1 to 10 (was 0)");
+		});
+	}
+
+	@Test
 	void aZeroBackoffAsksRedisEveryTime() {
 		try (DedicatedRedis redis = RedisServers.dedicated()) {
 			this.contextRunner.withPropertyValues(redis.springProperties())
@@ -269,6 +334,78 @@ class OutageBackoffFaultTests {
 
 		private static void unavailable(Callable<?> call) {
 			assertThatExceptionOfType(RedisUnavailableException.class).isThrownBy(call::call);
+		}
+
+	}
+
+	/**
+	 * A Lua script that keeps the server busy: past {@code lua-time-limit} every other
+	 * command gets {@code BUSY} until the script is killed, a brief outage that a retry
+	 * rides through.
+	 */
+	private static final class BusyScript implements AutoCloseable {
+
+		private final RedisClient client;
+
+		private final StatefulRedisConnection<String, String> scriptConnection;
+
+		private final StatefulRedisConnection<String, String> killConnection;
+
+		private final RedisFuture<Object> script;
+
+		private BusyScript(DedicatedRedis redis) throws InterruptedException {
+			this.client = RedisClient.create(redis.url());
+			this.client.setOptions(
+					ClientOptions.builder().timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(30))).build());
+			this.killConnection = this.client.connect();
+			this.killConnection.sync().configSet("lua-time-limit", "50");
+			this.scriptConnection = this.client.connect();
+			this.script = this.scriptConnection.async().eval("while true do end", ScriptOutputType.STATUS);
+			// Past the limit, the server answers BUSY.
+			Thread.sleep(300);
+		}
+
+		static BusyScript start(DedicatedRedis redis) throws InterruptedException {
+			return new BusyScript(redis);
+		}
+
+		void killAfter(Duration delay) {
+			Thread killer = new Thread(() -> {
+				try {
+					Thread.sleep(delay.toMillis());
+					kill();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			});
+			killer.setDaemon(true);
+			killer.start();
+		}
+
+		private synchronized void kill() {
+			if (!this.script.isDone()) {
+				try {
+					this.killConnection.sync().scriptKill();
+				}
+				catch (RedisException ex) {
+					// NOTBUSY: already killed.
+				}
+			}
+		}
+
+		@Override
+		public void close() throws Exception {
+			kill();
+			try {
+				this.script.get(10, TimeUnit.SECONDS);
+			}
+			catch (ExecutionException ex) {
+				// The killed script's error.
+			}
+			this.scriptConnection.close();
+			this.killConnection.close();
+			this.client.shutdown();
 		}
 
 	}
