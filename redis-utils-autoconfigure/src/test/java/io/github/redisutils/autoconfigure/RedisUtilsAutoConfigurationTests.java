@@ -15,12 +15,15 @@
  */
 package io.github.redisutils.autoconfigure;
 
+import java.time.Duration;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import io.github.redisutils.actuate.RedisHealthContribution;
 import io.github.redisutils.actuate.RedisHealthContributor;
 import io.github.redisutils.core.RedisConfigurationException;
+import io.github.redisutils.core.OutageBackoffs;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.RedisServerClock;
 import io.github.redisutils.core.codec.CodecOptions;
@@ -179,6 +182,21 @@ class RedisUtilsAutoConfigurationTests {
 				assertThat(context.getBean("redisHealthContributor")).isInstanceOf(UserHealth.class);
 				assertThat(context.getBean(EmbeddedRedisServer.class).isStarted()).isFalse();
 			});
+	}
+
+	@Test
+	void outageBackoffsFollowTheProperties() {
+		this.contextRunner.withPropertyValues("redis.outage.backoff=3s").run((context) -> {
+			OutageBackoffs backoffs = context.getBean(OutageBackoffs.class);
+			assertThat(backoffs.forFeature("session").status().backoff()).isEqualTo(Duration.ofSeconds(3));
+		});
+	}
+
+	@Test
+	void theUsersOwnOutageBackoffsWin() {
+		OutageBackoffs own = OutageBackoffs.disabled();
+		this.contextRunner.withBean(OutageBackoffs.class, () -> own)
+			.run((context) -> assertThat(context.getBean(OutageBackoffs.class)).isSameAs(own));
 	}
 
 	@Test
