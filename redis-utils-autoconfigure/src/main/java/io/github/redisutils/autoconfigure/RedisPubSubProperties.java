@@ -16,6 +16,7 @@
 package io.github.redisutils.autoconfigure;
 
 import java.time.Duration;
+import java.util.UUID;
 
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.pubsub.PubSubOptions;
@@ -96,13 +97,23 @@ public class RedisPubSubProperties implements Validator {
 	}
 
 	/**
-	 * Return the options these properties describe.
-	 * @param keyPrefix the key prefix, the namespace's default
-	 * @param defaultGroup the consumer group when none is configured
-	 * @param consumer this instance's consumer name
+	 * Return the options these properties describe, with the defaults of an application:
+	 * the namespace is the key prefix, the reliable consumer group is the application's
+	 * name (else the key prefix), so that instances of one application share the work,
+	 * and the consumer is a name unique to this instance.
+	 * @param keyPrefix the key prefix
+	 * @param applicationName {@code spring.application.name}, or {@code null}
 	 * @return the options
 	 */
-	public PubSubOptions toOptions(String keyPrefix, String defaultGroup, String consumer) {
+	public PubSubOptions toOptions(String keyPrefix, @Nullable String applicationName) {
+		String group = (applicationName != null && !applicationName.isBlank()) ? applicationName : keyPrefix;
+		return toOptions(keyPrefix, group, UUID.randomUUID().toString());
+	}
+
+	/**
+	 * Return the options these properties describe, with the given defaults.
+	 */
+	PubSubOptions toOptions(String keyPrefix, String defaultGroup, String consumer) {
 		String group = (this.reliable.group != null) ? this.reliable.group : defaultGroup;
 		String consumerName = (this.reliable.consumer != null) ? this.reliable.consumer : consumer;
 		return new PubSubOptions((this.namespace != null) ? this.namespace : keyPrefix, this.executor.threads,

@@ -15,8 +15,6 @@
  */
 package io.github.redisutils.autoconfigure;
 
-import java.util.UUID;
-
 import io.github.redisutils.core.OutageBackoffs;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.RedisThreads;
@@ -58,11 +56,8 @@ public final class RedisUtilsPubSubAutoConfiguration {
 	RedisPubSub redisPubSub(LettuceConnectionFactory redisConnectionFactory, RedisKeys redisKeys, ValueCodec valueCodec,
 			RedisPubSubProperties properties, Environment environment, ObjectProvider<MeterRegistry> meterRegistry,
 			ObjectProvider<RedisThreads> redisThreads, ObjectProvider<OutageBackoffs> outageBackoffs) {
-		String applicationName = environment.getProperty("spring.application.name");
-		String group = (applicationName != null && !applicationName.isBlank()) ? applicationName : redisKeys.prefix();
-		String consumer = UUID.randomUUID().toString();
 		return RedisPubSub.create(redisConnectionFactory, valueCodec,
-				properties.toOptions(redisKeys.prefix(), group, consumer),
+				properties.toOptions(redisKeys.prefix(), environment.getProperty("spring.application.name")),
 				MeterRegistries.applicationOrNoop(meterRegistry), redisThreads.getIfAvailable(RedisThreads::platform),
 				outageBackoffs.getIfAvailable(OutageBackoffs::disabled).forFeature(RedisPubSub.FEATURE));
 	}

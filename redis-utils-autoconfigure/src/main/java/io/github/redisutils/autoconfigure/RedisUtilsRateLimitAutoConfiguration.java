@@ -71,7 +71,11 @@ public final class RedisUtilsRateLimitAutoConfiguration {
 				outageBackoffs.getIfAvailable(OutageBackoffs::disabled).forFeature(RateLimiterRegistry.FEATURE));
 	}
 
-	static RateLimitWebSettings webSettings(RedisRateLimitProperties properties, BeanFactory beanFactory) {
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnWebApplication
+	@ConditionalOnBooleanProperty(name = "redis.rate-limit.web.enabled", matchIfMissing = true)
+	RateLimitWebSettings rateLimitWebSettings(RedisRateLimitProperties properties, BeanFactory beanFactory) {
 		return properties.getWeb().toSettings((name) -> beanFactory.getBean(name, RateLimitKeyResolver.class));
 	}
 
@@ -84,8 +88,8 @@ public final class RedisUtilsRateLimitAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		RateLimitHandlerInterceptor rateLimitHandlerInterceptor(RateLimiterRegistry rateLimiterRegistry,
-				RedisRateLimitProperties properties, BeanFactory beanFactory) {
-			return new RateLimitHandlerInterceptor(rateLimiterRegistry, webSettings(properties, beanFactory));
+				RateLimitWebSettings rateLimitWebSettings) {
+			return new RateLimitHandlerInterceptor(rateLimiterRegistry, rateLimitWebSettings);
 		}
 
 		@Bean
@@ -105,10 +109,9 @@ public final class RedisUtilsRateLimitAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		RateLimitWebFilter rateLimitWebFilter(RateLimiterRegistry rateLimiterRegistry,
-				RedisRateLimitProperties properties, BeanFactory beanFactory,
+				RateLimitWebSettings rateLimitWebSettings,
 				ObjectProvider<org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping> handlerMapping) {
-			return new RateLimitWebFilter(rateLimiterRegistry, webSettings(properties, beanFactory),
-					handlerMapping.getIfUnique());
+			return new RateLimitWebFilter(rateLimiterRegistry, rateLimitWebSettings, handlerMapping.getIfUnique());
 		}
 
 	}

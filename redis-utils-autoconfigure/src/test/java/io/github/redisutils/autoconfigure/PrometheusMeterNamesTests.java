@@ -103,7 +103,10 @@ class PrometheusMeterNamesTests {
 			}
 			assertThat(checked).contains("cache.gets", "redis.lock.acquire", "redis.rate.limit.decisions",
 					"redis.session.creations", "redis.session.destructions", "redis.token.blacklist.checks",
-					"redis.token.blacklist.revocations", "redis.pubsub.published", "redis.queue.depth");
+					"redis.token.blacklist.revocations", "redis.pubsub.published", "redis.queue.depth",
+					"redis.outage.failures", "redis.outage.bypassed", "redis.outage.active", "redis.retry.attempts");
+			assertThat(scrape).contains("redis_outage_bypassed_total{feature=\"rate-limit\"")
+				.contains("redis_outage_active{feature=\"session\"");
 			assertThat(scrape).contains("redis_session_creations_total").doesNotContain("redis_session_total");
 			assertThat(context.getBean(MeterRegistry.class)).isSameAs(registry);
 		});

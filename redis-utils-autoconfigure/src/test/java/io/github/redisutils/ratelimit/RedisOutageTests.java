@@ -89,7 +89,7 @@ class RedisOutageTests {
 	void aServerRefusingWritesForMemoryAppliesThePolicyInsteadOfFailing() {
 		try (DedicatedRedis redis = RedisServers.dedicated()) {
 			RateLimitContexts.runner(redis)
-				.withPropertyValues("redis.rate-limit.policies.open.limit=5",
+				.withPropertyValues("redis.outage.backoff=200ms", "redis.rate-limit.policies.open.limit=5",
 						"redis.rate-limit.policies.open.window=1m", "redis.rate-limit.policies.closed.limit=5",
 						"redis.rate-limit.policies.closed.window=1m",
 						"redis.rate-limit.policies.closed.on-failure=closed")
@@ -113,6 +113,8 @@ class RedisOutageTests {
 						connection.serverCommands().setConfig("maxmemory", "0");
 						return null;
 					});
+					// Past the outage back-off, the next decision asks Redis again.
+					Thread.sleep(300);
 					assertThat(registry.limiter("closed").tryAcquire("k").outcome())
 						.isEqualTo(RateLimitOutcome.ALLOWED);
 				});

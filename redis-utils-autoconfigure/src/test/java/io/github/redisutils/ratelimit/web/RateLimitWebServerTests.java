@@ -223,6 +223,13 @@ class RateLimitWebServerTests {
 		}
 		finally {
 			redis.start();
+			// The other tests share this application: wait until its outage back-off
+			// has ended and decisions reach Redis again.
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (get("/open/items").headers().firstValue("RateLimit").isEmpty()) {
+				assertThat(System.nanoTime() - deadline).as("decisions reach Redis again").isNegative();
+				Thread.sleep(50);
+			}
 		}
 	}
 
