@@ -18,7 +18,9 @@ package io.github.redisutils.autoconfigure;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 import io.github.redisutils.blacklist.TokenBlacklist;
@@ -26,6 +28,7 @@ import io.github.redisutils.core.RedisUnavailableException;
 import io.github.redisutils.lock.DistributedLocks;
 import io.github.redisutils.lock.LockHandle;
 import io.github.redisutils.lock.LockNotHeldException;
+import io.github.redisutils.pubsub.RedisPubSub;
 import io.github.redisutils.queue.JobHandlers;
 import io.github.redisutils.queue.JobOptions;
 import io.github.redisutils.queue.JobQueue;
@@ -66,6 +69,9 @@ class RestartSurvivalTests {
 	/** Holds the worker's handler, so that its job is in flight when Redis is killed. */
 	private final CountDownLatch inFlight = new CountDownLatch(1);
 
+	/** Messages the reliable subscriber handled, in order. */
+	private final List<String> received = new CopyOnWriteArrayList<>();
+
 	@AfterEach
 	void releaseWorker() {
 		this.inFlight.countDown();
@@ -95,6 +101,10 @@ class RestartSurvivalTests {
 				before.lock().release();
 				assertThat(lost(context)).as("lost-lock signals").isZero();
 				this.inFlight.countDown();
+				Awaitility.await("the reliable messages published before the restart")
+					.atMost(Duration.ofSeconds(20))
+					.untilAsserted(() -> assertThat(this.received).as("reliable messages")
+						.containsAll(List.of("m1", "m2", "m3", "m4", "m5")));
 			});
 		}
 	}
@@ -128,6 +138,13 @@ class RestartSurvivalTests {
 				assertThat(work(context).sizes().active()).as("job in flight").isZero();
 				assertThat(work(context).sizes().waiting()).isZero();
 				this.inFlight.countDown();
+				// The message in the handler's hands completes; those still in the stream
+				// are gone, and what is published after the restart is delivered.
+				context.getBean(RedisPubSub.class).publishReliably("orders", "m6");
+				Awaitility.await("a reliable message published after the restart")
+					.atMost(Duration.ofSeconds(20))
+					.untilAsserted(() -> assertThat(this.received).contains("m6"));
+				assertThat(this.received).as("reliable messages").containsExactly("m1", "m6");
 			});
 		}
 	}
@@ -150,6 +167,23 @@ class RestartSurvivalTests {
 		Awaitility.await("a worker takes the job")
 			.atMost(Duration.ofSeconds(10))
 			.until(() -> work(context).sizes().active() == 1);
+		// The reliable subscriber holds m1 in its handler; m2 to m5 wait in the stream.
+		RedisPubSub pubSub = context.getBean(RedisPubSub.class);
+		pubSub.subscribeReliably("orders", String.class, (message) -> {
+			this.received.add(message.payload());
+			if ("m1".equals(message.payload())) {
+				this.inFlight.await();
+			}
+		});
+		Awaitility.await("the consumer joins its group")
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> pubSub.status().reliable().get(0).consuming());
+		for (int i = 1; i <= 5; i++) {
+			pubSub.publishReliably("orders", "m" + i);
+		}
+		Awaitility.await("the subscriber holds the first message")
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> this.received.contains("m1"));
 		return new State(lock, remaining, session);
 	}
 
@@ -188,17 +222,18 @@ class RestartSurvivalTests {
 
 	private static ApplicationContextRunner application(DedicatedRedis redis) {
 		return new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisUtilsAutoConfiguration.class,
-							RedisUtilsCacheAutoConfiguration.class, RedisUtilsLockAutoConfiguration.class,
-							RedisUtilsRateLimitAutoConfiguration.class, RedisUtilsSessionAutoConfiguration.class,
-							RedisUtilsBlacklistAutoConfiguration.class, RedisUtilsQueueAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
+					RedisUtilsAutoConfiguration.class, RedisUtilsCacheAutoConfiguration.class,
+					RedisUtilsLockAutoConfiguration.class, RedisUtilsRateLimitAutoConfiguration.class,
+					RedisUtilsSessionAutoConfiguration.class, RedisUtilsBlacklistAutoConfiguration.class,
+					RedisUtilsQueueAutoConfiguration.class, RedisUtilsPubSubAutoConfiguration.class))
 			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 			.withPropertyValues(redis.springProperties())
 			.withPropertyValues("spring.data.redis.timeout=1s",
 					"redis.key-prefix=rs-" + UUID.randomUUID().toString().substring(0, 8),
 					"redis.cache.cache-names=products", "redis.rate-limit.policies.api.limit=10",
-					"redis.rate-limit.policies.api.window=1h", "redis.queue.queues.work.concurrency=1");
+					"redis.rate-limit.policies.api.window=1h", "redis.queue.queues.work.concurrency=1",
+					"redis.pubsub.reliable.batch-size=1");
 	}
 
 	record State(LockHandle lock, long remaining, Session session) {
