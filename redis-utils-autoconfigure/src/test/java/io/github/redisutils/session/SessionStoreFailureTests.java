@@ -70,6 +70,12 @@ class SessionStoreFailureTests {
 					assertThatExceptionOfType(RedisUnavailableException.class)
 						.isThrownBy(() -> store.countByUser("back"));
 					redis.start();
+					// Until the outage back-off (1 s) ends, the store still skips Redis
+					// ...
+					assertThatExceptionOfType(RedisUnavailableException.class).isThrownBy(() -> store.create("back"))
+						.withMessageContaining("outage back-off");
+					Thread.sleep(1_100);
+					// ... then the next call probes it and normal use resumes.
 					Session session = store.create("back");
 					assertThat(store.find(session.id())).isPresent();
 				});
