@@ -51,7 +51,7 @@ public final class RedisCaches {
 	 */
 	public static final String STORE_NAME = "store";
 
-	private static final String FEATURE = "cache";
+	static final String FEATURE = "cache";
 
 	private final CacheEngine engine;
 
