@@ -198,7 +198,7 @@ public class RedisCacheProperties implements Validator {
 	 * filling in what a cache leaves unset.
 	 * @return the settings by cache name
 	 */
-	public Map<String, CacheSettings> toCacheSettings() {
+	public Map<String, CacheSettings> toSettings() {
 		Map<String, CacheSettings> settings = new LinkedHashMap<>();
 		this.caches.forEach((name, spec) -> settings.put(name, spec.toSettings(toDefaultSettings())));
 		return settings;
@@ -210,7 +210,7 @@ public class RedisCacheProperties implements Validator {
 	 * @return the cache manager
 	 */
 	public RedisUtilsCacheManager toCacheManager(RedisCaches redisCaches) {
-		return redisCaches.cacheManager(toDefaultSettings(), toCacheSettings(), getCacheNames(),
+		return redisCaches.cacheManager(toDefaultSettings(), toSettings(), getCacheNames(),
 				isAllowRuntimeCacheCreation());
 	}
 

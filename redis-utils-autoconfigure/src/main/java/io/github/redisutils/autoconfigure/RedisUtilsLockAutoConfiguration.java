@@ -58,7 +58,7 @@ public final class RedisUtilsLockAutoConfiguration {
 	DistributedLocks distributedLocks(RedisConnectionFactory redisConnectionFactory, RedisKeys redisKeys,
 			RedisLockProperties properties, ObjectProvider<MeterRegistry> meterRegistry,
 			ObjectProvider<LockLostListener> lostListeners, ObjectProvider<RedisThreads> redisThreads) {
-		return DistributedLocks.create(redisConnectionFactory, redisKeys, properties.toLockOptions(),
+		return DistributedLocks.create(redisConnectionFactory, redisKeys, properties.toOptions(),
 				MeterRegistries.applicationOrNoop(meterRegistry), lostListeners.orderedStream().toList(),
 				redisThreads.getIfAvailable(RedisThreads::platform));
 	}

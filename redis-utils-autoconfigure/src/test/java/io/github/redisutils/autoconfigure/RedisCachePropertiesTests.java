@@ -44,7 +44,7 @@ class RedisCachePropertiesTests {
 				"redis.cache.outage-backoff=0s", "redis.cache.early-refresh.beta=2.5");
 		assertThat(properties.toDefaultSettings())
 			.isEqualTo(new CacheSettings(Duration.ofMinutes(5), true, null, 0.2, false));
-		assertThat(properties.toCacheSettings()).containsExactlyEntriesOf(
+		assertThat(properties.toSettings()).containsExactlyEntriesOf(
 				Map.of("users", new CacheSettings(Duration.ofSeconds(30), true, "users-v2", 0.2, false)));
 		CacheOptions options = properties.toOptions();
 		assertThat(options.maxWait()).isZero();

@@ -38,9 +38,9 @@ class RedisLockPropertiesTests {
 	void validPropertiesBind() {
 		RedisLockProperties properties = bind(RedisLockProperties.class, "redis.lock.lease=10s", "redis.lock.wait=0s",
 				"redis.lock.poll-interval=100ms", "redis.lock.registry-name=orders");
-		assertThat(properties.toLockOptions().lease()).isEqualTo(Duration.ofSeconds(10));
-		assertThat(properties.toLockOptions().pollInterval()).isEqualTo(Duration.ofMillis(100));
-		assertThat(properties.toLockOptions().registryName()).isEqualTo("orders");
+		assertThat(properties.toOptions().lease()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(properties.toOptions().pollInterval()).isEqualTo(Duration.ofMillis(100));
+		assertThat(properties.toOptions().registryName()).isEqualTo("orders");
 		assertThat(properties.getWait()).isZero();
 	}
 

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RedisRateLimitPropertiesTests {
 
 	@Test
-	void validPropertiesBindIntoPolicies() {
+	void validPropertiesBindIntoSettings() {
 		RedisRateLimitProperties properties = bind(RedisRateLimitProperties.class,
 				"redis.rate-limit.policies.api.limit=100", "redis.rate-limit.policies.api.window=1s",
 				"redis.rate-limit.policies.api.refill=10", "redis.rate-limit.policies.api.cost=2",
@@ -45,7 +45,7 @@ class RedisRateLimitPropertiesTests {
 				"redis.rate-limit.web.headers=false", "redis.rate-limit.web.trusted-proxies=10.0.0.0/8,::1",
 				"redis.rate-limit.web.routes[0].paths=/api/**,/v2/api/**", "redis.rate-limit.web.routes[0].policy=api",
 				"redis.rate-limit.web.routes[0].key=principal");
-		assertThat(properties.toPolicies()).containsExactly(
+		assertThat(properties.toSettings()).containsExactly(
 				new RateLimitPolicy("api", RateLimitAlgorithm.TOKEN_BUCKET, 100, Duration.ofSeconds(1), 10, 2,
 						RateLimitFailureMode.OPEN),
 				new RateLimitPolicy("login", RateLimitAlgorithm.SLIDING_WINDOW, 5, Duration.ofMinutes(15), 5, 1,

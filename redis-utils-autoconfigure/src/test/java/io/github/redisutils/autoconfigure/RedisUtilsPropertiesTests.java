@@ -44,7 +44,7 @@ class RedisUtilsPropertiesTests {
 				"redis.health.timeout=500ms");
 		assertThat(properties.getCodec().getCompression().getThreshold().toKilobytes()).isEqualTo(4);
 		assertThat(properties.getCodec().getEncryption().toString()).doesNotContain(AES_128);
-		assertThat(properties.getCodec().toCodecOptions().format()).isEqualTo(ValueFormat.CBOR);
+		assertThat(properties.getCodec().toOptions().format()).isEqualTo(ValueFormat.CBOR);
 	}
 
 	@Test
