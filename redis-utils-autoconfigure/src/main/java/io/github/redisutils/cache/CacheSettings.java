@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * @param cacheNullValues whether {@code null} results are stored (and later returned as a
  * hit holding {@code null}) rather than reloaded every time
  * @param keyName the name segment of the cache's keys
- * ({@code <prefix>:cache:<keyName>:<key>}), or {@code null} for the cache's own name
+ * ({@code <prefix>:cache:<keyName>:<key>}), or {@code null} for the cache's own name;
+ * usable in a Redis key (see {@link #keyNameProblem(String)})
  * @param ttlJitter fraction, from 0 (none) up to but excluding 1, by which each entry's
  * time to live is randomly shortened, so that entries written together do not expire
  * together
