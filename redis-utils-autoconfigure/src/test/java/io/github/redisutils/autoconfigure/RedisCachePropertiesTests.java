@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 
 import static io.github.redisutils.autoconfigure.PropertiesBinding.assertRejected;
 import static io.github.redisutils.autoconfigure.PropertiesBinding.bind;
-import static io.github.redisutils.autoconfigure.PropertiesBinding.startUpFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -133,9 +132,8 @@ class RedisCachePropertiesTests {
 	void propertiesAndSettingsReportTheSameRuleWithTheSameMessage() {
 		String expected = CacheSettings.problems(Duration.ofHours(1), null, 1.5).get("ttlJitter");
 		assertThat(expected).isEqualTo("must be at least 0 and less than 1 (a fraction of the time to live) (was 1.5)");
-		assertThat(startUpFailure(RedisCacheProperties.class, "redis.cache.caches.users.ttl-jitter=1.5"))
-			.contains("Property: redis.cache.caches[users].ttlJitter")
-			.contains("Reason: " + expected);
+		assertRejected(RedisCacheProperties.class, "redis.cache.caches[users].ttlJitter", expected,
+				"redis.cache.caches.users.ttl-jitter=1.5");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new CacheSettings(Duration.ofHours(1), true, null, 1.5, false))
 			.withMessage("Invalid cache settings: ttlJitter " + expected);
@@ -146,9 +144,8 @@ class RedisCachePropertiesTests {
 		String keyName = "x".repeat(600);
 		String expected = CacheSettings.problems(Duration.ofHours(1), keyName, 0).get("keyName");
 		assertThat(expected).startsWith("is not usable in a Redis key: ").contains("at most 512 characters");
-		assertThat(startUpFailure(RedisCacheProperties.class, "redis.cache.caches.users.key-prefix=" + keyName))
-			.contains("Property: redis.cache.caches[users].keyPrefix")
-			.contains("Reason: " + expected);
+		assertRejected(RedisCacheProperties.class, "redis.cache.caches[users].keyPrefix", expected,
+				"redis.cache.caches.users.key-prefix=" + keyName);
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new CacheSettings(Duration.ofHours(1), true, keyName, 0, false))
 			.withMessage("Invalid cache settings: keyName " + expected);
@@ -161,9 +158,8 @@ class RedisCachePropertiesTests {
 					1.0)
 			.get("maxWait");
 		assertThat(expected).isEqualTo("must not be negative (was PT-0.001S)");
-		assertThat(startUpFailure(RedisCacheProperties.class, "redis.cache.single-flight.wait=-1ms"))
-			.contains("Property: redis.cache.singleFlight.wait")
-			.contains("Reason: " + expected);
+		assertRejected(RedisCacheProperties.class, "redis.cache.singleFlight.wait", expected,
+				"redis.cache.single-flight.wait=-1ms");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new CacheOptions(true, Duration.ofSeconds(10), Duration.ofMillis(-1),
 					Duration.ofMillis(20), Duration.ofSeconds(1), 500, 1.0))

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 import static io.github.redisutils.autoconfigure.PropertiesBinding.assertRejected;
 import static io.github.redisutils.autoconfigure.PropertiesBinding.bind;
-import static io.github.redisutils.autoconfigure.PropertiesBinding.startUpFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -138,9 +137,8 @@ class RedisPubSubPropertiesTests {
 			.problems("group", "consumer", 1000, 10_001, Duration.ofSeconds(1), Duration.ofSeconds(30), 3)
 			.get("batchSize");
 		assertThat(expected).isEqualTo("must be between 1 and 10000 (was 10001)");
-		assertThat(startUpFailure(RedisPubSubProperties.class, "redis.pubsub.reliable.batch-size=10001"))
-			.contains("Property: redis.pubsub.reliable.batchSize")
-			.contains("Reason: " + expected);
+		assertRejected(RedisPubSubProperties.class, "redis.pubsub.reliable.batchSize", expected,
+				"redis.pubsub.reliable.batch-size=10001");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new PubSubOptions.Reliable("group", "consumer", 1000, 10_001, Duration.ofSeconds(1),
 					Duration.ofSeconds(30), 3))

@@ -109,9 +109,8 @@ class RedisSessionPropertiesTests {
 					LimitPolicy.EVICT_OLDEST)
 			.get("absoluteLifetime");
 		assertThat(expected).isEqualTo("must not be shorter than the idle timeout (PT30M)");
-		assertThat(startUpFailure(RedisSessionProperties.class, "redis.session.absolute-lifetime=10m"))
-			.contains("Property: redis.session.absoluteLifetime")
-			.contains("Reason: " + expected);
+		assertRejected(RedisSessionProperties.class, "redis.session.absoluteLifetime", expected,
+				"redis.session.absolute-lifetime=10m");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new SessionStoreOptions(Duration.ofMinutes(30), Duration.ofMinutes(10),
 					Duration.ofMinutes(1), 0, LimitPolicy.EVICT_OLDEST))
