@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 import static io.github.redisutils.autoconfigure.PropertiesBinding.assertRejected;
 import static io.github.redisutils.autoconfigure.PropertiesBinding.bind;
-import static io.github.redisutils.autoconfigure.PropertiesBinding.startUpFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -70,9 +69,7 @@ class RedisLockPropertiesTests {
 	void propertiesAndRecordReportTheSameRuleWithTheSameMessage() {
 		String expected = LockOptions.problems("default", Duration.ofMillis(99), Duration.ofMillis(250)).get("lease");
 		assertThat(expected).isEqualTo("must be at least 100ms: the watchdog renews every third of it (was PT0.099S)");
-		assertThat(startUpFailure(RedisLockProperties.class, "redis.lock.lease=99ms"))
-			.contains("Property: redis.lock.lease")
-			.contains("Reason: " + expected);
+		assertRejected(RedisLockProperties.class, "redis.lock.lease", expected, "redis.lock.lease=99ms");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new LockOptions("default", Duration.ofMillis(99), Duration.ofMillis(250)))
 			.withMessage("Invalid lock options: lease " + expected);
