@@ -25,8 +25,6 @@ import io.github.redisutils.cache.CacheOptions;
 import io.github.redisutils.cache.CacheSettings;
 import io.github.redisutils.cache.RedisCaches;
 import io.github.redisutils.cache.RedisUtilsCacheManager;
-import io.github.redisutils.core.InvalidKeyPartException;
-import io.github.redisutils.core.RedisKeys;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -45,6 +43,12 @@ import org.springframework.validation.Validator;
  */
 @ConfigurationProperties("redis.cache")
 public class RedisCacheProperties implements Validator {
+
+	/**
+	 * The property, relative to {@code redis.cache}, of each {@link CacheOptions} field.
+	 */
+	private static final Map<String, String> OPTIONS_PROPERTIES = Map.of("lease", "singleFlight.lease", "maxWait",
+			"singleFlight.wait", "pollInterval", "singleFlight.pollInterval", "earlyRefreshBeta", "earlyRefresh.beta");
 
 	/**
 	 * Whether the redis-utils cache (CacheManager and CacheStore) is enabled.
@@ -194,7 +198,7 @@ public class RedisCacheProperties implements Validator {
 	 * filling in what a cache leaves unset.
 	 * @return the settings by cache name
 	 */
-	public Map<String, CacheSettings> toCacheSettings() {
+	public Map<String, CacheSettings> toSettings() {
 		Map<String, CacheSettings> settings = new LinkedHashMap<>();
 		this.caches.forEach((name, spec) -> settings.put(name, spec.toSettings(toDefaultSettings())));
 		return settings;
@@ -206,7 +210,7 @@ public class RedisCacheProperties implements Validator {
 	 * @return the cache manager
 	 */
 	public RedisUtilsCacheManager toCacheManager(RedisCaches redisCaches) {
-		return redisCaches.cacheManager(toDefaultSettings(), toCacheSettings(), getCacheNames(),
+		return redisCaches.cacheManager(toDefaultSettings(), toSettings(), getCacheNames(),
 				isAllowRuntimeCacheCreation());
 	}
 
@@ -227,40 +231,24 @@ public class RedisCacheProperties implements Validator {
 	@Override
 	public void validate(Object target, Errors errors) {
 		RedisCacheProperties properties = (RedisCacheProperties) target;
-		checkPositive(errors, "timeToLive", properties.timeToLive);
-		checkJitter(errors, "ttlJitter", properties.ttlJitter);
-		if (properties.outageBackoff == null || properties.outageBackoff.isNegative()) {
-			errors.rejectValue("outageBackoff", "invalid", "must not be negative");
-		}
-		if (properties.clearBatchSize < 1) {
-			errors.rejectValue("clearBatchSize", "invalid", "must be at least 1");
-		}
+		CacheSettings.problems(properties.timeToLive, null, properties.ttlJitter)
+			.forEach((field, problem) -> errors.rejectValue(field, "invalid", problem));
+		SingleFlight singleFlight = properties.singleFlight;
+		CacheOptions
+			.problems(singleFlight.lease, singleFlight.wait, singleFlight.pollInterval, properties.outageBackoff,
+					properties.clearBatchSize, properties.earlyRefresh.beta)
+			.forEach((field, problem) -> errors.rejectValue(OPTIONS_PROPERTIES.getOrDefault(field, field), "invalid",
+					problem));
 		for (int i = 0; i < properties.cacheNames.size(); i++) {
 			checkName(errors, "cacheNames[" + i + "]", properties.cacheNames.get(i));
 		}
-		properties.singleFlight.validate(errors);
-		properties.earlyRefresh.validate(errors);
-		properties.caches.forEach((name, spec) -> spec.validate(errors, "caches[" + name + "]", name));
+		properties.caches.forEach((name, spec) -> spec.validate(errors, "caches[" + name + "]", name, properties));
 	}
 
-	static void checkPositive(Errors errors, String field, @Nullable Duration value) {
-		if (value == null || value.isNegative() || value.isZero()) {
-			errors.rejectValue(field, "invalid", "must be positive");
-		}
-	}
-
-	static void checkJitter(Errors errors, String field, double value) {
-		if (value < 0 || value >= 1) {
-			errors.rejectValue(field, "invalid", "must be at least 0 and less than 1 (a fraction of the time to live)");
-		}
-	}
-
-	static void checkName(Errors errors, String field, @Nullable String name) {
-		try {
-			RedisKeys.withPrefix("check").feature("cache").key((name != null) ? name : "");
-		}
-		catch (InvalidKeyPartException ex) {
-			errors.rejectValue(field, "invalid", "is not usable in a Redis key: " + ex.getMessage());
+	private static void checkName(Errors errors, String field, @Nullable String name) {
+		String problem = CacheSettings.keyNameProblem(name);
+		if (problem != null) {
+			errors.rejectValue(field, "invalid", problem);
 		}
 	}
 
@@ -342,17 +330,22 @@ public class RedisCacheProperties implements Validator {
 					(this.earlyRefresh != null) ? this.earlyRefresh : defaults.earlyRefresh());
 		}
 
-		void validate(Errors errors, String path, String name) {
+		void validate(Errors errors, String path, String name, RedisCacheProperties defaults) {
 			checkName(errors, path, name);
-			if (this.timeToLive != null) {
-				checkPositive(errors, path + ".timeToLive", this.timeToLive);
-			}
-			if (this.ttlJitter != null) {
-				checkJitter(errors, path + ".ttlJitter", this.ttlJitter);
-			}
-			if (this.keyPrefix != null) {
-				checkName(errors, path + ".keyPrefix", this.keyPrefix);
-			}
+			// The rules apply to what this cache ends up with; what it leaves unset is
+			// the defaults', whose own problems are reported against their keys.
+			CacheSettings
+				.problems((this.timeToLive != null) ? this.timeToLive : defaults.timeToLive, this.keyPrefix,
+						(this.ttlJitter != null) ? this.ttlJitter : defaults.ttlJitter)
+				.forEach((field, problem) -> {
+					if (field.equals("keyName")) {
+						errors.rejectValue(path + ".keyPrefix", "invalid", problem);
+					}
+					else if ((field.equals("timeToLive") && this.timeToLive != null)
+							|| (field.equals("ttlJitter") && this.ttlJitter != null)) {
+						errors.rejectValue(path + "." + field, "invalid", problem);
+					}
+				});
 		}
 
 	}
@@ -416,14 +409,6 @@ public class RedisCacheProperties implements Validator {
 			this.pollInterval = pollInterval;
 		}
 
-		void validate(Errors errors) {
-			checkPositive(errors, "singleFlight.lease", this.lease);
-			if (this.wait == null || this.wait.isNegative()) {
-				errors.rejectValue("singleFlight.wait", "invalid", "must not be negative");
-			}
-			checkPositive(errors, "singleFlight.pollInterval", this.pollInterval);
-		}
-
 	}
 
 	/**
@@ -456,12 +441,6 @@ public class RedisCacheProperties implements Validator {
 
 		public void setBeta(double beta) {
 			this.beta = beta;
-		}
-
-		void validate(Errors errors) {
-			if (!(this.beta > 0)) {
-				errors.rejectValue("earlyRefresh.beta", "invalid", "must be positive");
-			}
 		}
 
 	}

@@ -107,7 +107,7 @@ public class RedisLockProperties implements Validator {
 	 * Return the registry options these properties describe.
 	 * @return the options
 	 */
-	public LockOptions toLockOptions() {
+	public LockOptions toOptions() {
 		return new LockOptions(this.registryName, this.lease, this.pollInterval);
 	}
 

@@ -77,12 +77,13 @@ public class RedisRateLimitProperties implements Validator {
 	}
 
 	/**
-	 * Return the configured policies.
+	 * Return the settings of every policy configured under {@code policies}: a
+	 * {@link RateLimitPolicy} is the named instance of rate limiting.
 	 * @return the policies, in configuration order
 	 */
-	public List<RateLimitPolicy> toPolicies() {
+	public List<RateLimitPolicy> toSettings() {
 		List<RateLimitPolicy> result = new ArrayList<>();
-		this.policies.forEach((name, policy) -> result.add(policy.toPolicy(name)));
+		this.policies.forEach((name, policy) -> result.add(policy.toSettings(name)));
 		return result;
 	}
 
@@ -223,7 +224,7 @@ public class RedisRateLimitProperties implements Validator {
 			});
 		}
 
-		RateLimitPolicy toPolicy(String name) {
+		RateLimitPolicy toSettings(String name) {
 			Duration window = (this.window != null) ? this.window : Duration.ZERO;
 			return new RateLimitPolicy(name, this.algorithm, this.limit, window, effectiveRefill(), this.cost,
 					this.onFailure);

@@ -63,7 +63,7 @@ public final class RedisUtilsAutoConfiguration {
 		// unreadable.
 		JsonMapper.Builder builder = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return ValueCodec.create(builder.build(), properties.getCodec().toCodecOptions());
+		return ValueCodec.create(builder.build(), properties.getCodec().toOptions());
 	}
 
 	@Bean

@@ -60,7 +60,7 @@ public final class RedisUtilsLockAutoConfiguration {
 			RedisLockProperties properties, ObjectProvider<MeterRegistry> meterRegistry,
 			ObjectProvider<LockLostListener> lostListeners, ObjectProvider<RedisThreads> redisThreads,
 			ObjectProvider<OutageBackoffs> outageBackoffs) {
-		return DistributedLocks.create(redisConnectionFactory, redisKeys, properties.toLockOptions(),
+		return DistributedLocks.create(redisConnectionFactory, redisKeys, properties.toOptions(),
 				MeterRegistries.applicationOrNoop(meterRegistry), lostListeners.orderedStream().toList(),
 				redisThreads.getIfAvailable(RedisThreads::platform),
 				outageBackoffs.getIfAvailable(OutageBackoffs::disabled).forFeature(DistributedLocks.FEATURE));

@@ -197,7 +197,7 @@ public class RedisUtilsProperties implements Validator {
 		 * is enabled, so that switching encryption off keeps encrypted values readable.
 		 * @return the codec options
 		 */
-		public CodecOptions toCodecOptions() {
+		public CodecOptions toOptions() {
 			Integer threshold = this.compression.enabled ? (int) this.compression.threshold.toBytes() : null;
 			return new CodecOptions(this.format, threshold, this.encryption.toKeys());
 		}

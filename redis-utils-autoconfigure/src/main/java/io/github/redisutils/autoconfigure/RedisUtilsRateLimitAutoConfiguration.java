@@ -64,7 +64,7 @@ public final class RedisUtilsRateLimitAutoConfiguration {
 	RateLimiterRegistry rateLimiterRegistry(RedisConnectionFactory redisConnectionFactory, RedisKeys redisKeys,
 			ObjectProvider<MeterRegistry> meterRegistry, RedisRateLimitProperties properties,
 			ObjectProvider<RateLimitPolicy> policyBeans, ObjectProvider<OutageBackoffs> outageBackoffs) {
-		List<RateLimitPolicy> policies = new ArrayList<>(properties.toPolicies());
+		List<RateLimitPolicy> policies = new ArrayList<>(properties.toSettings());
 		policyBeans.orderedStream().forEach(policies::add);
 		return RateLimiterRegistry.create(redisConnectionFactory, redisKeys,
 				MeterRegistries.applicationOrNoop(meterRegistry), policies,

@@ -16,8 +16,10 @@
 package io.github.redisutils.cache;
 
 import java.time.Duration;
+import java.util.Map;
 
-import org.springframework.util.Assert;
+import io.github.redisutils.core.SettingProblems;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Behaviour shared by every cache of one {@link RedisCaches}: cross-instance
@@ -52,12 +54,35 @@ public record CacheOptions(boolean singleFlight, Duration lease, Duration maxWai
 	 * @param earlyRefreshBeta XFetch's beta
 	 */
 	public CacheOptions {
-		Assert.isTrue(isPositive(lease), "'lease' must be positive");
-		Assert.isTrue(maxWait != null && !maxWait.isNegative(), "'maxWait' must not be negative");
-		Assert.isTrue(isPositive(pollInterval), "'pollInterval' must be positive");
-		Assert.isTrue(outageBackoff != null && !outageBackoff.isNegative(), "'outageBackoff' must not be negative");
-		Assert.isTrue(clearBatchSize > 0, "'clearBatchSize' must be positive");
-		Assert.isTrue(earlyRefreshBeta > 0, "'earlyRefreshBeta' must be positive");
+		SettingProblems.throwIfAny("cache options",
+				problems(lease, maxWait, pollInterval, outageBackoff, clearBatchSize, earlyRefreshBeta));
+	}
+
+	/**
+	 * Return the problems of cache options, the rules used by the constructor and by
+	 * start-up validation of {@code redis.cache.*}.
+	 * @param lease time to live of the single-flight marker
+	 * @param maxWait longest wait for another instance's load
+	 * @param pollInterval interval of the waiting caller's reads
+	 * @param outageBackoff how long Redis is skipped after a failure
+	 * @param clearBatchSize batch size of clear
+	 * @param earlyRefreshBeta XFetch's beta
+	 * @return a problem per field name ({@code lease}, {@code maxWait},
+	 * {@code pollInterval}, {@code outageBackoff}, {@code clearBatchSize},
+	 * {@code earlyRefreshBeta}), empty when the values are acceptable
+	 */
+	public static Map<String, String> problems(@Nullable Duration lease, @Nullable Duration maxWait,
+			@Nullable Duration pollInterval, @Nullable Duration outageBackoff, int clearBatchSize,
+			double earlyRefreshBeta) {
+		SettingProblems problems = new SettingProblems().positive("lease", lease)
+			.notNegative("maxWait", maxWait)
+			.positive("pollInterval", pollInterval)
+			.notNegative("outageBackoff", outageBackoff)
+			.atLeast("clearBatchSize", clearBatchSize, 1);
+		if (!(earlyRefreshBeta > 0)) {
+			problems.add("earlyRefreshBeta", "must be positive (was " + earlyRefreshBeta + ")");
+		}
+		return problems.toMap();
 	}
 
 	/**
@@ -68,10 +93,6 @@ public record CacheOptions(boolean singleFlight, Duration lease, Duration maxWai
 	public static CacheOptions defaults() {
 		return new CacheOptions(true, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofMillis(20),
 				Duration.ofSeconds(1), 500, 1.0);
-	}
-
-	private static boolean isPositive(Duration duration) {
-		return duration != null && !duration.isNegative() && !duration.isZero();
 	}
 
 }

@@ -16,10 +16,12 @@
 package io.github.redisutils.cache;
 
 import java.time.Duration;
+import java.util.Map;
 
+import io.github.redisutils.core.InvalidKeyPartException;
+import io.github.redisutils.core.RedisKeys;
+import io.github.redisutils.core.SettingProblems;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.util.Assert;
 
 /**
  * Settings of one cache: how long entries live, whether {@code null} is cached, which
@@ -29,7 +31,8 @@ import org.springframework.util.Assert;
  * @param cacheNullValues whether {@code null} results are stored (and later returned as a
  * hit holding {@code null}) rather than reloaded every time
  * @param keyName the name segment of the cache's keys
- * ({@code <prefix>:cache:<keyName>:<key>}), or {@code null} for the cache's own name
+ * ({@code <prefix>:cache:<keyName>:<key>}), or {@code null} for the cache's own name;
+ * usable in a Redis key (see {@link #keyNameProblem(String)})
  * @param ttlJitter fraction, from 0 (none) up to but excluding 1, by which each entry's
  * time to live is randomly shortened, so that entries written together do not expire
  * together
@@ -49,9 +52,48 @@ public record CacheSettings(Duration timeToLive, boolean cacheNullValues, @Nulla
 	 * @param earlyRefresh whether entries are refreshed early
 	 */
 	public CacheSettings {
-		Assert.notNull(timeToLive, "'timeToLive' must not be null");
-		Assert.isTrue(!timeToLive.isNegative() && !timeToLive.isZero(), "'timeToLive' must be positive");
-		Assert.isTrue(ttlJitter >= 0 && ttlJitter < 1, "'ttlJitter' must be at least 0 and less than 1");
+		SettingProblems.throwIfAny("cache settings", problems(timeToLive, keyName, ttlJitter));
+	}
+
+	/**
+	 * Return the problems of cache settings, the rules used by the constructor and by
+	 * start-up validation of {@code redis.cache.*}.
+	 * @param timeToLive how long an entry lives
+	 * @param keyName the name segment of the keys, or {@code null} for the cache name
+	 * @param ttlJitter fraction by which each time to live is randomly shortened
+	 * @return a problem per field name ({@code timeToLive}, {@code keyName},
+	 * {@code ttlJitter}), empty when the values are acceptable
+	 */
+	public static Map<String, String> problems(@Nullable Duration timeToLive, @Nullable String keyName,
+			double ttlJitter) {
+		SettingProblems problems = new SettingProblems().positive("timeToLive", timeToLive);
+		if (keyName != null) {
+			String problem = keyNameProblem(keyName);
+			if (problem != null) {
+				problems.add("keyName", problem);
+			}
+		}
+		if (!(ttlJitter >= 0 && ttlJitter < 1)) {
+			problems.add("ttlJitter",
+					"must be at least 0 and less than 1 (a fraction of the time to live) (was " + ttlJitter + ")");
+		}
+		return problems.toMap();
+	}
+
+	/**
+	 * Describe what is wrong with the name segment of a cache's keys: its
+	 * {@link #keyName()}, or the cache's name when it has none.
+	 * @param keyName the candidate name segment
+	 * @return a reason, or {@code null} if the name is usable in a Redis key
+	 */
+	public static @Nullable String keyNameProblem(@Nullable String keyName) {
+		try {
+			RedisKeys.withPrefix("check").feature(RedisCaches.FEATURE).key((keyName != null) ? keyName : "");
+			return null;
+		}
+		catch (InvalidKeyPartException ex) {
+			return "is not usable in a Redis key: " + ex.getMessage();
+		}
 	}
 
 	/**

@@ -15,16 +15,17 @@
  */
 package io.github.redisutils.autoconfigure;
 
+import java.time.Duration;
+import java.util.Map;
+
+import io.github.redisutils.cache.CacheOptions;
+import io.github.redisutils.cache.CacheSettings;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.bind.validation.BindValidationException;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.core.NestedExceptionUtils;
-import org.springframework.validation.FieldError;
-
+import static io.github.redisutils.autoconfigure.PropertiesBinding.assertRejected;
+import static io.github.redisutils.autoconfigure.PropertiesBinding.bind;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests that invalid {@code redis.cache.*} properties fail start-up naming the property
@@ -34,108 +35,135 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RedisCachePropertiesTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisUtilsAutoConfiguration.class,
-				RedisUtilsCacheAutoConfiguration.class));
-
 	@Test
 	void validPropertiesBind() {
-		this.contextRunner
-			.withPropertyValues("redis.cache.time-to-live=5m", "redis.cache.ttl-jitter=0.2",
-					"redis.cache.caches.users.time-to-live=30s", "redis.cache.caches.users.key-prefix=users-v2",
-					"redis.cache.single-flight.wait=0s", "redis.cache.outage-backoff=0s",
-					"redis.cache.early-refresh.beta=2.5")
-			.run((context) -> assertThat(context).hasNotFailed());
+		RedisCacheProperties properties = bind(RedisCacheProperties.class, "redis.cache.time-to-live=5m",
+				"redis.cache.ttl-jitter=0.2", "redis.cache.caches.users.time-to-live=30s",
+				"redis.cache.caches.users.key-prefix=users-v2", "redis.cache.single-flight.wait=0s",
+				"redis.cache.outage-backoff=0s", "redis.cache.early-refresh.beta=2.5");
+		assertThat(properties.toDefaultSettings())
+			.isEqualTo(new CacheSettings(Duration.ofMinutes(5), true, null, 0.2, false));
+		assertThat(properties.toSettings()).containsExactlyEntriesOf(
+				Map.of("users", new CacheSettings(Duration.ofSeconds(30), true, "users-v2", 0.2, false)));
+		CacheOptions options = properties.toOptions();
+		assertThat(options.maxWait()).isZero();
+		assertThat(options.outageBackoff()).isZero();
+		assertThat(options.earlyRefreshBeta()).isEqualTo(2.5);
 	}
 
 	@Test
 	void zeroTimeToLiveFails() {
-		assertFailure("redis.cache.time-to-live=0s", "redis.cache.timeToLive", "must be positive");
+		assertRejected(RedisCacheProperties.class, "redis.cache.timeToLive", "must be positive",
+				"redis.cache.time-to-live=0s");
 	}
 
 	@Test
 	void jitterOfOneFails() {
-		assertFailure("redis.cache.ttl-jitter=1", "redis.cache.ttlJitter", "less than 1");
+		assertRejected(RedisCacheProperties.class, "redis.cache.ttlJitter", "less than 1", "redis.cache.ttl-jitter=1");
 	}
 
 	@Test
 	void negativeOutageBackoffFails() {
-		assertFailure("redis.cache.outage-backoff=-1s", "redis.cache.outageBackoff", "must not be negative");
+		assertRejected(RedisCacheProperties.class, "redis.cache.outageBackoff", "must not be negative",
+				"redis.cache.outage-backoff=-1s");
 	}
 
 	@Test
 	void zeroClearBatchSizeFails() {
-		assertFailure("redis.cache.clear-batch-size=0", "redis.cache.clearBatchSize", "at least 1");
+		assertRejected(RedisCacheProperties.class, "redis.cache.clearBatchSize", "at least 1",
+				"redis.cache.clear-batch-size=0");
 	}
 
 	@Test
 	void cacheNameWithAControlCharacterFails() {
-		assertFailure("redis.cache.cache-names=ok,bad\u0001name", "redis.cache.cacheNames[1]",
-				"not usable in a Redis key");
+		assertRejected(RedisCacheProperties.class, "redis.cache.cacheNames[1]", "not usable in a Redis key",
+				"redis.cache.cache-names=ok,bad\u0001name");
 	}
 
 	@Test
 	void perCacheTimeToLiveMustBePositive() {
-		assertFailure("redis.cache.caches.users.time-to-live=-5s", "redis.cache.caches[users].timeToLive",
-				"must be positive");
+		assertRejected(RedisCacheProperties.class, "redis.cache.caches[users].timeToLive", "must be positive",
+				"redis.cache.caches.users.time-to-live=-5s");
 	}
 
 	@Test
 	void perCacheJitterIsChecked() {
-		assertFailure("redis.cache.caches.users.ttl-jitter=-0.1", "redis.cache.caches[users].ttlJitter", "at least 0");
+		assertRejected(RedisCacheProperties.class, "redis.cache.caches[users].ttlJitter", "at least 0",
+				"redis.cache.caches.users.ttl-jitter=-0.1");
 	}
 
 	@Test
 	void perCacheKeyPrefixMustBeUsableInAKey() {
-		assertFailure("redis.cache.caches.users.key-prefix=" + "x".repeat(600), "redis.cache.caches[users].keyPrefix",
-				"at most 512 characters");
+		assertRejected(RedisCacheProperties.class, "redis.cache.caches[users].keyPrefix", "at most 512 characters",
+				"redis.cache.caches.users.key-prefix=" + "x".repeat(600));
+	}
+
+	@Test
+	void aBadDefaultIsReportedOnceNotForEveryCache() {
+		assertRejected(RedisCacheProperties.class, "redis.cache.timeToLive", "must be positive",
+				"redis.cache.time-to-live=0s", "redis.cache.caches.users.cache-null-values=false");
 	}
 
 	@Test
 	void singleFlightLeaseMustBePositive() {
-		assertFailure("redis.cache.single-flight.lease=0ms", "redis.cache.singleFlight.lease", "must be positive");
+		assertRejected(RedisCacheProperties.class, "redis.cache.singleFlight.lease", "must be positive",
+				"redis.cache.single-flight.lease=0ms");
 	}
 
 	@Test
 	void singleFlightPollIntervalMustBePositive() {
-		assertFailure("redis.cache.single-flight.poll-interval=0ms", "redis.cache.singleFlight.pollInterval",
-				"must be positive");
+		assertRejected(RedisCacheProperties.class, "redis.cache.singleFlight.pollInterval", "must be positive",
+				"redis.cache.single-flight.poll-interval=0ms");
 	}
 
 	@Test
 	void negativeSingleFlightWaitFails() {
-		assertFailure("redis.cache.single-flight.wait=-1ms", "redis.cache.singleFlight.wait", "must not be negative");
+		assertRejected(RedisCacheProperties.class, "redis.cache.singleFlight.wait", "must not be negative",
+				"redis.cache.single-flight.wait=-1ms");
 	}
 
 	@Test
 	void earlyRefreshBetaMustBePositive() {
-		assertFailure("redis.cache.early-refresh.beta=0", "redis.cache.earlyRefresh.beta", "must be positive");
+		assertRejected(RedisCacheProperties.class, "redis.cache.earlyRefresh.beta", "must be positive",
+				"redis.cache.early-refresh.beta=0");
 	}
 
-	private void assertFailure(String property, String expectedProperty, String expectedReason) {
-		this.contextRunner.withPropertyValues(property).run((context) -> {
-			assertThat(context).hasFailed();
-			Throwable root = NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure());
-			BindValidationException validation = findCause(context.getStartupFailure(), BindValidationException.class);
-			assertThat(validation).as("cause %s", root).isNotNull();
-			assertThat(validation.getValidationErrors().getAllErrors()).singleElement().satisfies((error) -> {
-				assertThat(error).isInstanceOf(FieldError.class);
-				FieldError fieldError = (FieldError) error;
-				assertThat(fieldError.getObjectName() + "." + fieldError.getField()).isEqualTo(expectedProperty);
-				assertThat(fieldError.getDefaultMessage()).contains(expectedReason);
-			});
-		});
+	@Test
+	void propertiesAndSettingsReportTheSameRuleWithTheSameMessage() {
+		String expected = CacheSettings.problems(Duration.ofHours(1), null, 1.5).get("ttlJitter");
+		assertThat(expected).isEqualTo("must be at least 0 and less than 1 (a fraction of the time to live) (was 1.5)");
+		assertRejected(RedisCacheProperties.class, "redis.cache.caches[users].ttlJitter", expected,
+				"redis.cache.caches.users.ttl-jitter=1.5");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new CacheSettings(Duration.ofHours(1), true, null, 1.5, false))
+			.withMessage("Invalid cache settings: ttlJitter " + expected);
 	}
 
-	private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
-		Throwable candidate = failure;
-		while (candidate != null) {
-			if (type.isInstance(candidate)) {
-				return type.cast(candidate);
-			}
-			candidate = candidate.getCause();
-		}
-		return null;
+	@Test
+	void propertiesAndSettingsReportTheSameKeyNameRule() {
+		String keyName = "x".repeat(600);
+		String expected = CacheSettings.problems(Duration.ofHours(1), keyName, 0).get("keyName");
+		assertThat(expected).startsWith("is not usable in a Redis key: ").contains("at most 512 characters");
+		assertRejected(RedisCacheProperties.class, "redis.cache.caches[users].keyPrefix", expected,
+				"redis.cache.caches.users.key-prefix=" + keyName);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new CacheSettings(Duration.ofHours(1), true, keyName, 0, false))
+			.withMessage("Invalid cache settings: keyName " + expected);
+	}
+
+	@Test
+	void propertiesAndOptionsReportTheSameRuleWithTheSameMessage() {
+		String expected = CacheOptions
+			.problems(Duration.ofSeconds(10), Duration.ofMillis(-1), Duration.ofMillis(20), Duration.ofSeconds(1), 500,
+					1.0)
+			.get("maxWait");
+		assertThat(expected).isEqualTo("must not be negative (was PT-0.001S)");
+		assertRejected(RedisCacheProperties.class, "redis.cache.singleFlight.wait", expected,
+				"redis.cache.single-flight.wait=-1ms");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new CacheOptions(true, Duration.ofSeconds(10), Duration.ofMillis(-1),
+					Duration.ofMillis(20), Duration.ofSeconds(1), 500, 1.0))
+			.withMessage("Invalid cache options: maxWait " + expected);
 	}
 
 }

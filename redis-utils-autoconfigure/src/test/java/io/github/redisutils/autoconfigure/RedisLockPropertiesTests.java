@@ -20,14 +20,8 @@ import java.time.Duration;
 import io.github.redisutils.lock.LockOptions;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.bind.validation.BindValidationException;
-import org.springframework.boot.context.properties.bind.validation.ValidationErrors;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.core.NestedExceptionUtils;
-import org.springframework.validation.FieldError;
-
+import static io.github.redisutils.autoconfigure.PropertiesBinding.assertRejected;
+import static io.github.redisutils.autoconfigure.PropertiesBinding.bind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -39,64 +33,46 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class RedisLockPropertiesTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisUtilsAutoConfiguration.class,
-				RedisUtilsLockAutoConfiguration.class));
-
 	@Test
 	void validPropertiesBind() {
-		this.contextRunner
-			.withPropertyValues("redis.lock.lease=10s", "redis.lock.wait=0s", "redis.lock.poll-interval=100ms",
-					"redis.lock.registry-name=orders")
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				RedisLockProperties properties = context.getBean(RedisLockProperties.class);
-				assertThat(properties.toLockOptions().lease()).isEqualTo(Duration.ofSeconds(10));
-				assertThat(properties.toLockOptions().registryName()).isEqualTo("orders");
-			});
+		RedisLockProperties properties = bind(RedisLockProperties.class, "redis.lock.lease=10s", "redis.lock.wait=0s",
+				"redis.lock.poll-interval=100ms", "redis.lock.registry-name=orders");
+		assertThat(properties.toOptions().lease()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(properties.toOptions().pollInterval()).isEqualTo(Duration.ofMillis(100));
+		assertThat(properties.toOptions().registryName()).isEqualTo("orders");
+		assertThat(properties.getWait()).isZero();
 	}
 
 	@Test
 	void leaseShorterThan100MillisecondsFails() {
-		assertFailure("redis.lock.lease=99ms", "redis.lock.lease", "at least 100ms");
+		assertRejected(RedisLockProperties.class, "redis.lock.lease", "at least 100ms", "redis.lock.lease=99ms");
 	}
 
 	@Test
 	void negativeWaitFails() {
-		assertFailure("redis.lock.wait=-1s", "redis.lock.wait", "must not be negative");
+		assertRejected(RedisLockProperties.class, "redis.lock.wait", "must not be negative", "redis.lock.wait=-1s");
 	}
 
 	@Test
 	void zeroPollIntervalFails() {
-		assertFailure("redis.lock.poll-interval=0ms", "redis.lock.pollInterval", "must be positive");
+		assertRejected(RedisLockProperties.class, "redis.lock.pollInterval", "must be positive",
+				"redis.lock.poll-interval=0ms");
 	}
 
 	@Test
 	void blankRegistryNameFails() {
-		assertFailure("redis.lock.registry-name= ", "redis.lock.registryName", "must not be empty");
+		assertRejected(RedisLockProperties.class, "redis.lock.registryName", "must not be empty",
+				"redis.lock.registry-name= ");
 	}
 
 	@Test
 	void propertiesAndRecordReportTheSameRuleWithTheSameMessage() {
 		String expected = LockOptions.problems("default", Duration.ofMillis(99), Duration.ofMillis(250)).get("lease");
 		assertThat(expected).isEqualTo("must be at least 100ms: the watchdog renews every third of it (was PT0.099S)");
-		assertFailure("redis.lock.lease=99ms", "redis.lock.lease", expected);
+		assertRejected(RedisLockProperties.class, "redis.lock.lease", expected, "redis.lock.lease=99ms");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new LockOptions("default", Duration.ofMillis(99), Duration.ofMillis(250)))
 			.withMessage("Invalid lock options: lease " + expected);
-	}
-
-	private void assertFailure(String property, String expectedProperty, String expectedReason) {
-		this.contextRunner.withPropertyValues(property).run((context) -> {
-			assertThat(context).hasFailed();
-			Throwable rootCause = NestedExceptionUtils.getRootCause(context.getStartupFailure());
-			assertThat(rootCause).isInstanceOf(BindValidationException.class);
-			ValidationErrors errors = ((BindValidationException) rootCause).getValidationErrors();
-			assertThat(errors.getAllErrors()).singleElement().isInstanceOfSatisfying(FieldError.class, (error) -> {
-				assertThat(error.getObjectName() + "." + error.getField()).isEqualTo(expectedProperty);
-				assertThat(error.getDefaultMessage()).contains(expectedReason);
-			});
-		});
 	}
 
 }

@@ -18,17 +18,10 @@ package io.github.redisutils.autoconfigure;
 import java.time.Duration;
 
 import io.github.redisutils.pubsub.PubSubOptions;
-import io.github.redisutils.test.RedisServers;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.bind.validation.BindValidationException;
-import org.springframework.boot.context.properties.bind.validation.ValidationErrors;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.core.NestedExceptionUtils;
-import org.springframework.validation.FieldError;
-
+import static io.github.redisutils.autoconfigure.PropertiesBinding.assertRejected;
+import static io.github.redisutils.autoconfigure.PropertiesBinding.bind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -40,29 +33,20 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class RedisPubSubPropertiesTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisUtilsAutoConfiguration.class,
-				RedisUtilsPubSubAutoConfiguration.class))
-		.withPropertyValues(RedisServers.standalone().springProperties());
-
 	@Test
 	void validPropertiesBind() {
-		this.contextRunner
-			.withPropertyValues("redis.pubsub.namespace=shared", "redis.pubsub.executor.threads=3",
-					"redis.pubsub.executor.queue-capacity=50", "redis.pubsub.reliable.group=billing",
-					"redis.pubsub.reliable.consumer=node-1", "redis.pubsub.reliable.max-length=500",
-					"redis.pubsub.reliable.claim-idle=5s")
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				PubSubOptions options = context.getBean(RedisPubSubProperties.class).toOptions("p", "g", "c");
-				assertThat(options.namespace()).isEqualTo("shared");
-				assertThat(options.threads()).isEqualTo(3);
-				assertThat(options.queueCapacity()).isEqualTo(50);
-				assertThat(options.reliable().group()).isEqualTo("billing");
-				assertThat(options.reliable().consumer()).isEqualTo("node-1");
-				assertThat(options.reliable().maxLength()).isEqualTo(500);
-				assertThat(options.reliable().claimIdle()).isEqualTo(Duration.ofSeconds(5));
-			});
+		PubSubOptions options = bind(RedisPubSubProperties.class, "redis.pubsub.namespace=shared",
+				"redis.pubsub.executor.threads=3", "redis.pubsub.executor.queue-capacity=50",
+				"redis.pubsub.reliable.group=billing", "redis.pubsub.reliable.consumer=node-1",
+				"redis.pubsub.reliable.max-length=500", "redis.pubsub.reliable.claim-idle=5s")
+			.toOptions("p", "g", "c");
+		assertThat(options.namespace()).isEqualTo("shared");
+		assertThat(options.threads()).isEqualTo(3);
+		assertThat(options.queueCapacity()).isEqualTo(50);
+		assertThat(options.reliable().group()).isEqualTo("billing");
+		assertThat(options.reliable().consumer()).isEqualTo("node-1");
+		assertThat(options.reliable().maxLength()).isEqualTo(500);
+		assertThat(options.reliable().claimIdle()).isEqualTo(Duration.ofSeconds(5));
 	}
 
 	@Test
@@ -77,66 +61,74 @@ class RedisPubSubPropertiesTests {
 
 	@Test
 	void namespaceWithBracesFails() {
-		assertFailure("redis.pubsub.namespace=a{b}", "redis.pubsub.namespace", "must not contain '{'");
+		assertRejected(RedisPubSubProperties.class, "redis.pubsub.namespace", "must not contain '{'",
+				"redis.pubsub.namespace=a{b}");
 	}
 
 	@Test
 	void zeroChannelTagsFails() {
-		assertFailure("redis.pubsub.max-channel-tags=0", "redis.pubsub.maxChannelTags", "must be positive");
+		assertRejected(RedisPubSubProperties.class, "redis.pubsub.maxChannelTags", "must be positive",
+				"redis.pubsub.max-channel-tags=0");
 	}
 
 	@Test
 	void zeroThreadsFails() {
-		assertFailure("redis.pubsub.executor.threads=0", "redis.pubsub.executor.threads", "must be positive");
+		assertRejected(RedisPubSubProperties.class, "redis.pubsub.executor.threads", "must be positive",
+				"redis.pubsub.executor.threads=0");
 	}
 
 	@Test
 	void zeroQueueCapacityFails() {
-		assertFailure("redis.pubsub.executor.queue-capacity=0", "redis.pubsub.executor.queueCapacity",
-				"must be positive");
+		assertRejected(RedisPubSubProperties.class, "redis.pubsub.executor.queueCapacity", "must be positive",
+				"redis.pubsub.executor.queue-capacity=0");
 	}
 
 	@Test
 	void negativeShutdownTimeoutFails() {
-		assertFailure("redis.pubsub.executor.shutdown-timeout=-1s", "redis.pubsub.executor.shutdownTimeout",
-				"must not be negative");
+		assertRejected(RedisPubSubProperties.class, "redis.pubsub.executor.shutdownTimeout", "must not be negative",
+				"redis.pubsub.executor.shutdown-timeout=-1s");
 	}
 
 	@Test
 	void blankGroupFails() {
-		assertFailure("redis.pubsub.reliable.group= ", "redis.pubsub.reliable.group", "must not be empty");
+		assertRejected(RedisPubSubProperties.class, "redis.pubsub.reliable.group", "must not be empty",
+				"redis.pubsub.reliable.group= ");
 	}
 
 	@Test
 	void blankConsumerFails() {
-		assertFailure("redis.pubsub.reliable.consumer= ", "redis.pubsub.reliable.consumer", "must not be empty");
+		assertRejected(RedisPubSubProperties.class, "redis.pubsub.reliable.consumer", "must not be empty",
+				"redis.pubsub.reliable.consumer= ");
 	}
 
 	@Test
 	void zeroMaxLengthFails() {
-		assertFailure("redis.pubsub.reliable.max-length=0", "redis.pubsub.reliable.maxLength", "must be positive");
+		assertRejected(RedisPubSubProperties.class, "redis.pubsub.reliable.maxLength", "must be positive",
+				"redis.pubsub.reliable.max-length=0");
 	}
 
 	@Test
 	void tooLargeBatchFails() {
-		assertFailure("redis.pubsub.reliable.batch-size=10001", "redis.pubsub.reliable.batchSize",
-				"between 1 and 10000");
+		assertRejected(RedisPubSubProperties.class, "redis.pubsub.reliable.batchSize", "between 1 and 10000",
+				"redis.pubsub.reliable.batch-size=10001");
 	}
 
 	@Test
 	void zeroBlockFails() {
-		assertFailure("redis.pubsub.reliable.block=0ms", "redis.pubsub.reliable.block", "block forever");
+		assertRejected(RedisPubSubProperties.class, "redis.pubsub.reliable.block", "block forever",
+				"redis.pubsub.reliable.block=0ms");
 	}
 
 	@Test
 	void zeroClaimIdleFails() {
-		assertFailure("redis.pubsub.reliable.claim-idle=0s", "redis.pubsub.reliable.claimIdle", "at least 1ms");
+		assertRejected(RedisPubSubProperties.class, "redis.pubsub.reliable.claimIdle", "at least 1ms",
+				"redis.pubsub.reliable.claim-idle=0s");
 	}
 
 	@Test
 	void zeroMaxDeliveriesFails() {
-		assertFailure("redis.pubsub.reliable.max-deliveries=0", "redis.pubsub.reliable.maxDeliveries",
-				"must be positive");
+		assertRejected(RedisPubSubProperties.class, "redis.pubsub.reliable.maxDeliveries", "must be positive",
+				"redis.pubsub.reliable.max-deliveries=0");
 	}
 
 	@Test
@@ -145,24 +137,12 @@ class RedisPubSubPropertiesTests {
 			.problems("group", "consumer", 1000, 10_001, Duration.ofSeconds(1), Duration.ofSeconds(30), 3)
 			.get("batchSize");
 		assertThat(expected).isEqualTo("must be between 1 and 10000 (was 10001)");
-		assertFailure("redis.pubsub.reliable.batch-size=10001", "redis.pubsub.reliable.batchSize", expected);
+		assertRejected(RedisPubSubProperties.class, "redis.pubsub.reliable.batchSize", expected,
+				"redis.pubsub.reliable.batch-size=10001");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new PubSubOptions.Reliable("group", "consumer", 1000, 10_001, Duration.ofSeconds(1),
 					Duration.ofSeconds(30), 3))
 			.withMessage("Invalid reliable pub/sub options: batchSize " + expected);
-	}
-
-	private void assertFailure(String property, String expectedProperty, String expectedReason) {
-		this.contextRunner.withPropertyValues(property).run((context) -> {
-			assertThat(context).hasFailed();
-			Throwable rootCause = NestedExceptionUtils.getRootCause(context.getStartupFailure());
-			assertThat(rootCause).isInstanceOf(BindValidationException.class);
-			ValidationErrors errors = ((BindValidationException) rootCause).getValidationErrors();
-			assertThat(errors.getAllErrors()).singleElement().isInstanceOfSatisfying(FieldError.class, (error) -> {
-				assertThat(error.getObjectName() + "." + error.getField()).isEqualTo(expectedProperty);
-				assertThat(error.getDefaultMessage()).contains(expectedReason);
-			});
-		});
 	}
 
 }

@@ -15,21 +15,16 @@
  */
 package io.github.redisutils.autoconfigure;
 
+import java.time.Duration;
+
 import io.github.redisutils.ratelimit.RateLimitAlgorithm;
 import io.github.redisutils.ratelimit.RateLimitFailureMode;
 import io.github.redisutils.ratelimit.RateLimitPolicy;
-import io.github.redisutils.ratelimit.RateLimiterRegistry;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.bind.validation.BindValidationException;
-import org.springframework.boot.context.properties.bind.validation.ValidationErrors;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.core.NestedExceptionUtils;
-import org.springframework.validation.FieldError;
-import org.springframework.validation.ObjectError;
-
+import static io.github.redisutils.autoconfigure.PropertiesBinding.assertRejected;
+import static io.github.redisutils.autoconfigure.PropertiesBinding.bind;
+import static io.github.redisutils.autoconfigure.PropertiesBinding.startUpFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,52 +35,48 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RedisRateLimitPropertiesTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisUtilsAutoConfiguration.class,
-				RedisUtilsRateLimitAutoConfiguration.class));
-
 	@Test
-	void validPropertiesBindIntoPolicies() {
-		this.contextRunner
-			.withPropertyValues("redis.rate-limit.policies.api.limit=100", "redis.rate-limit.policies.api.window=1s",
-					"redis.rate-limit.policies.api.refill=10", "redis.rate-limit.policies.api.cost=2",
-					"redis.rate-limit.policies.login.algorithm=sliding-window",
-					"redis.rate-limit.policies.login.limit=5", "redis.rate-limit.policies.login.window=15m",
-					"redis.rate-limit.policies.login.on-failure=closed", "redis.rate-limit.web.headers=false",
-					"redis.rate-limit.web.trusted-proxies=10.0.0.0/8,::1",
-					"redis.rate-limit.web.routes[0].paths=/api/**,/v2/api/**",
-					"redis.rate-limit.web.routes[0].policy=api", "redis.rate-limit.web.routes[0].key=principal")
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(context.getBean(RateLimiterRegistry.class).policies()).containsExactly(
-						new RateLimitPolicy("api", RateLimitAlgorithm.TOKEN_BUCKET, 100,
-								java.time.Duration.ofSeconds(1), 10, 2, RateLimitFailureMode.OPEN),
-						new RateLimitPolicy("login", RateLimitAlgorithm.SLIDING_WINDOW, 5,
-								java.time.Duration.ofMinutes(15), 5, 1, RateLimitFailureMode.CLOSED));
-			});
+	void validPropertiesBindIntoSettings() {
+		RedisRateLimitProperties properties = bind(RedisRateLimitProperties.class,
+				"redis.rate-limit.policies.api.limit=100", "redis.rate-limit.policies.api.window=1s",
+				"redis.rate-limit.policies.api.refill=10", "redis.rate-limit.policies.api.cost=2",
+				"redis.rate-limit.policies.login.algorithm=sliding-window", "redis.rate-limit.policies.login.limit=5",
+				"redis.rate-limit.policies.login.window=15m", "redis.rate-limit.policies.login.on-failure=closed",
+				"redis.rate-limit.web.headers=false", "redis.rate-limit.web.trusted-proxies=10.0.0.0/8,::1",
+				"redis.rate-limit.web.routes[0].paths=/api/**,/v2/api/**", "redis.rate-limit.web.routes[0].policy=api",
+				"redis.rate-limit.web.routes[0].key=principal");
+		assertThat(properties.toSettings()).containsExactly(
+				new RateLimitPolicy("api", RateLimitAlgorithm.TOKEN_BUCKET, 100, Duration.ofSeconds(1), 10, 2,
+						RateLimitFailureMode.OPEN),
+				new RateLimitPolicy("login", RateLimitAlgorithm.SLIDING_WINDOW, 5, Duration.ofMinutes(15), 5, 1,
+						RateLimitFailureMode.CLOSED));
+		assertThat(properties.getWeb().isHeaders()).isFalse();
+		assertThat(properties.getWeb().getRoutes()).singleElement()
+			.satisfies((route) -> assertThat(route.getPaths()).containsExactly("/api/**", "/v2/api/**"));
 	}
 
 	@Test
 	void aPolicyWithoutALimitFails() {
-		assertFailure("redis.rate-limit.policies[api].limit", "Policy 'api': must be set",
-				"redis.rate-limit.policies.api.window=1m");
+		assertRejected(RedisRateLimitProperties.class, "redis.rate-limit.policies[api].limit",
+				"Policy 'api': must be set", "redis.rate-limit.policies.api.window=1m");
 	}
 
 	@Test
 	void aPolicyWithoutAWindowFails() {
-		assertFailure("redis.rate-limit.policies[api].window", "Policy 'api': must be set",
-				"redis.rate-limit.policies.api.limit=5");
+		assertRejected(RedisRateLimitProperties.class, "redis.rate-limit.policies[api].window",
+				"Policy 'api': must be set", "redis.rate-limit.policies.api.limit=5");
 	}
 
 	@Test
 	void aNegativeLimitFails() {
-		assertFailure("redis.rate-limit.policies[api].limit", "limit must be at least 1",
-				"redis.rate-limit.policies.api.limit=-5", "redis.rate-limit.policies.api.window=1m");
+		assertRejected(RedisRateLimitProperties.class, "redis.rate-limit.policies[api].limit",
+				"limit must be at least 1", "redis.rate-limit.policies.api.limit=-5",
+				"redis.rate-limit.policies.api.window=1m");
 	}
 
 	@Test
 	void refillOnAWindowAlgorithmFails() {
-		assertFailure("redis.rate-limit.policies[api].refill",
+		assertRejected(RedisRateLimitProperties.class, "redis.rate-limit.policies[api].refill",
 				"refill applies to token-bucket only, not to fixed-window",
 				"redis.rate-limit.policies.api.algorithm=fixed-window", "redis.rate-limit.policies.api.limit=5",
 				"redis.rate-limit.policies.api.window=1m", "redis.rate-limit.policies.api.refill=2");
@@ -93,93 +84,81 @@ class RedisRateLimitPropertiesTests {
 
 	@Test
 	void aZeroRefillFails() {
-		assertFailure("redis.rate-limit.policies[api].refill", "must be at least 1 token",
-				"redis.rate-limit.policies.api.limit=5", "redis.rate-limit.policies.api.window=1m",
-				"redis.rate-limit.policies.api.refill=0");
+		assertRejected(RedisRateLimitProperties.class, "redis.rate-limit.policies[api].refill",
+				"must be at least 1 token", "redis.rate-limit.policies.api.limit=5",
+				"redis.rate-limit.policies.api.window=1m", "redis.rate-limit.policies.api.refill=0");
 	}
 
 	@Test
 	void aCostAboveTheLimitFails() {
-		assertFailure("redis.rate-limit.policies[api].cost", "would never be allowed",
+		assertRejected(RedisRateLimitProperties.class, "redis.rate-limit.policies[api].cost", "would never be allowed",
 				"redis.rate-limit.policies.api.limit=5", "redis.rate-limit.policies.api.window=1m",
 				"redis.rate-limit.policies.api.cost=6");
 	}
 
 	@Test
 	void aSubMillisecondWindowFails() {
-		assertFailure("redis.rate-limit.policies[api].window", "must be from 1ms to 366 days",
-				"redis.rate-limit.policies.api.limit=5", "redis.rate-limit.policies.api.window=500us");
+		assertRejected(RedisRateLimitProperties.class, "redis.rate-limit.policies[api].window",
+				"must be from 1ms to 366 days", "redis.rate-limit.policies.api.limit=5",
+				"redis.rate-limit.policies.api.window=500us");
 	}
 
 	@Test
 	void aHugeExactSlidingWindowFails() {
-		assertFailure("redis.rate-limit.policies[api].limit", "use sliding-window-approximate",
-				"redis.rate-limit.policies.api.algorithm=sliding-window", "redis.rate-limit.policies.api.limit=1000000",
-				"redis.rate-limit.policies.api.window=1m");
+		assertRejected(RedisRateLimitProperties.class, "redis.rate-limit.policies[api].limit",
+				"use sliding-window-approximate", "redis.rate-limit.policies.api.algorithm=sliding-window",
+				"redis.rate-limit.policies.api.limit=1000000", "redis.rate-limit.policies.api.window=1m");
 	}
 
 	@Test
 	void aBadPolicyNameFails() {
-		assertFailure("redis.rate-limit.policies", "Policy name 'a b' must be 1 to 64 letters",
-				"redis.rate-limit.policies[a b].limit=5", "redis.rate-limit.policies[a b].window=1m");
+		assertRejected(RedisRateLimitProperties.class, "redis.rate-limit.policies",
+				"Policy name 'a b' must be 1 to 64 letters", "redis.rate-limit.policies[a b].limit=5",
+				"redis.rate-limit.policies[a b].window=1m");
 	}
 
 	@Test
 	void aBadDefaultKeyFails() {
-		assertFailure("redis.rate-limit.web.defaultKey", "must be 'ip', 'principal'",
+		assertRejected(RedisRateLimitProperties.class, "redis.rate-limit.web.defaultKey", "must be 'ip', 'principal'",
 				"redis.rate-limit.web.default-key=cookie");
 	}
 
 	@Test
 	void aHostNameAsTrustedProxyFails() {
-		assertFailure("redis.rate-limit.web.trustedProxies[0]", "host names are not accepted",
-				"redis.rate-limit.web.trusted-proxies=proxy.example.com");
+		assertRejected(RedisRateLimitProperties.class, "redis.rate-limit.web.trustedProxies[0]",
+				"host names are not accepted", "redis.rate-limit.web.trusted-proxies=proxy.example.com");
 	}
 
 	@Test
 	void aRouteWithoutPathsFails() {
-		assertFailure("redis.rate-limit.web.routes[0].paths", "must list at least one path pattern",
-				"redis.rate-limit.web.routes[0].policy=api");
+		assertRejected(RedisRateLimitProperties.class, "redis.rate-limit.web.routes[0].paths",
+				"must list at least one path pattern", "redis.rate-limit.web.routes[0].policy=api");
 	}
 
 	@Test
 	void aRouteWithABadPatternFails() {
-		assertFailure("redis.rate-limit.web.routes[0].paths[0]", "must start with '/'",
+		assertRejected(RedisRateLimitProperties.class, "redis.rate-limit.web.routes[0].paths[0]", "must start with '/'",
 				"redis.rate-limit.web.routes[0].paths=api/**", "redis.rate-limit.web.routes[0].policy=api");
 	}
 
 	@Test
 	void aRouteWithoutAPolicyFails() {
-		assertFailure("redis.rate-limit.web.routes[0].policy", "must name a policy",
+		assertRejected(RedisRateLimitProperties.class, "redis.rate-limit.web.routes[0].policy", "must name a policy",
 				"redis.rate-limit.web.routes[0].paths=/api/**");
 	}
 
 	@Test
 	void aRouteWithABadKeyFails() {
-		assertFailure("redis.rate-limit.web.routes[0].key", "not a valid SpEL expression",
-				"redis.rate-limit.web.routes[0].paths=/api/**", "redis.rate-limit.web.routes[0].policy=api",
-				"redis.rate-limit.web.routes[0].key=spel:getHeader(");
+		assertRejected(RedisRateLimitProperties.class, "redis.rate-limit.web.routes[0].key",
+				"not a valid SpEL expression", "redis.rate-limit.web.routes[0].paths=/api/**",
+				"redis.rate-limit.web.routes[0].policy=api", "redis.rate-limit.web.routes[0].key=spel:getHeader(");
 	}
 
 	@Test
 	void anUnknownAlgorithmFails() {
-		this.contextRunner.withPropertyValues("redis.rate-limit.policies.api.algorithm=leaky-bucket")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.hasStackTraceContaining("redis.rate-limit.policies.api.algorithm"));
-	}
-
-	private void assertFailure(String expectedProperty, String expectedReason, String... properties) {
-		this.contextRunner.withPropertyValues(properties).run((context) -> {
-			assertThat(context).hasFailed();
-			Throwable rootCause = NestedExceptionUtils.getRootCause(context.getStartupFailure());
-			assertThat(rootCause).isInstanceOf(BindValidationException.class);
-			ValidationErrors errors = ((BindValidationException) rootCause).getValidationErrors();
-			assertThat(errors.getAllErrors()).singleElement().isInstanceOfSatisfying(FieldError.class, (error) -> {
-				assertThat(error.getObjectName() + "." + error.getField()).isEqualTo(expectedProperty);
-				assertThat(((ObjectError) error).getDefaultMessage()).contains(expectedReason);
-			});
-		});
+		assertThat(
+				startUpFailure(RedisRateLimitProperties.class, "redis.rate-limit.policies.api.algorithm=leaky-bucket"))
+			.contains("Failed to bind properties under 'redis.rate-limit.policies.api.algorithm'");
 	}
 
 }

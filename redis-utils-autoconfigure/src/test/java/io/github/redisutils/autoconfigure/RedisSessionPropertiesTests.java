@@ -19,17 +19,11 @@ import java.time.Duration;
 
 import io.github.redisutils.session.LimitPolicy;
 import io.github.redisutils.session.SessionStoreOptions;
-import io.github.redisutils.test.RedisServers;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.bind.validation.BindValidationException;
-import org.springframework.boot.context.properties.bind.validation.ValidationErrors;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.core.NestedExceptionUtils;
-import org.springframework.validation.FieldError;
-
+import static io.github.redisutils.autoconfigure.PropertiesBinding.assertRejected;
+import static io.github.redisutils.autoconfigure.PropertiesBinding.bind;
+import static io.github.redisutils.autoconfigure.PropertiesBinding.startUpFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -40,27 +34,18 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class RedisSessionPropertiesTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisUtilsAutoConfiguration.class,
-				RedisUtilsSessionAutoConfiguration.class))
-		.withPropertyValues(RedisServers.standalone().springProperties());
-
 	@Test
 	void validPropertiesBind() {
-		this.contextRunner
-			.withPropertyValues("redis.session.idle-timeout=10m", "redis.session.absolute-lifetime=1d",
-					"redis.session.touch-interval=30s", "redis.session.max-per-user=5",
-					"redis.session.limit-policy=refuse", "redis.session.active-count-refresh=1m")
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				RedisSessionProperties properties = context.getBean(RedisSessionProperties.class);
-				assertThat(properties.toOptions().idleTimeout()).isEqualTo(Duration.ofMinutes(10));
-				assertThat(properties.toOptions().absoluteLifetime()).isEqualTo(Duration.ofDays(1));
-				assertThat(properties.toOptions().touchInterval()).isEqualTo(Duration.ofSeconds(30));
-				assertThat(properties.toOptions().maxPerUser()).isEqualTo(5);
-				assertThat(properties.toOptions().limitPolicy()).isEqualTo(LimitPolicy.REFUSE);
-				assertThat(properties.getActiveCountRefresh()).isEqualTo(Duration.ofMinutes(1));
-			});
+		RedisSessionProperties properties = bind(RedisSessionProperties.class, "redis.session.idle-timeout=10m",
+				"redis.session.absolute-lifetime=1d", "redis.session.touch-interval=30s",
+				"redis.session.max-per-user=5", "redis.session.limit-policy=refuse",
+				"redis.session.active-count-refresh=1m");
+		assertThat(properties.toOptions().idleTimeout()).isEqualTo(Duration.ofMinutes(10));
+		assertThat(properties.toOptions().absoluteLifetime()).isEqualTo(Duration.ofDays(1));
+		assertThat(properties.toOptions().touchInterval()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(properties.toOptions().maxPerUser()).isEqualTo(5);
+		assertThat(properties.toOptions().limitPolicy()).isEqualTo(LimitPolicy.REFUSE);
+		assertThat(properties.getActiveCountRefresh()).isEqualTo(Duration.ofMinutes(1));
 	}
 
 	@Test
@@ -77,43 +62,44 @@ class RedisSessionPropertiesTests {
 
 	@Test
 	void idleTimeoutBelowOneSecondFails() {
-		assertFailure("redis.session.idle-timeout=500ms", "redis.session.idleTimeout", "must be at least PT1S");
+		assertRejected(RedisSessionProperties.class, "redis.session.idleTimeout", "must be at least PT1S",
+				"redis.session.idle-timeout=500ms");
 	}
 
 	@Test
 	void absoluteLifetimeShorterThanIdleTimeoutFails() {
-		assertFailure("redis.session.absolute-lifetime=10m", "redis.session.absoluteLifetime",
-				"must not be shorter than the idle timeout");
+		assertRejected(RedisSessionProperties.class, "redis.session.absoluteLifetime",
+				"must not be shorter than the idle timeout", "redis.session.absolute-lifetime=10m");
 	}
 
 	@Test
 	void touchIntervalNotShorterThanIdleTimeoutFails() {
-		assertFailure("redis.session.touch-interval=30m", "redis.session.touchInterval",
-				"must be shorter than the idle timeout");
+		assertRejected(RedisSessionProperties.class, "redis.session.touchInterval",
+				"must be shorter than the idle timeout", "redis.session.touch-interval=30m");
 	}
 
 	@Test
 	void negativeTouchIntervalFails() {
-		assertFailure("redis.session.touch-interval=-1s", "redis.session.touchInterval", "must not be negative");
+		assertRejected(RedisSessionProperties.class, "redis.session.touchInterval", "must not be negative",
+				"redis.session.touch-interval=-1s");
 	}
 
 	@Test
 	void negativeMaxPerUserFails() {
-		assertFailure("redis.session.max-per-user=-1", "redis.session.maxPerUser", "must not be negative");
+		assertRejected(RedisSessionProperties.class, "redis.session.maxPerUser", "must not be negative",
+				"redis.session.max-per-user=-1");
 	}
 
 	@Test
 	void negativeActiveCountRefreshFails() {
-		assertFailure("redis.session.active-count-refresh=-1s", "redis.session.activeCountRefresh",
-				"must not be negative");
+		assertRejected(RedisSessionProperties.class, "redis.session.activeCountRefresh", "must not be negative",
+				"redis.session.active-count-refresh=-1s");
 	}
 
 	@Test
 	void unknownLimitPolicyFails() {
-		this.contextRunner.withPropertyValues("redis.session.limit-policy=sometimes")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.hasStackTraceContaining("redis.session.limit-policy"));
+		assertThat(startUpFailure(RedisSessionProperties.class, "redis.session.limit-policy=sometimes"))
+			.contains("Failed to bind properties under 'redis.session.limit-policy'");
 	}
 
 	@Test
@@ -123,24 +109,12 @@ class RedisSessionPropertiesTests {
 					LimitPolicy.EVICT_OLDEST)
 			.get("absoluteLifetime");
 		assertThat(expected).isEqualTo("must not be shorter than the idle timeout (PT30M)");
-		assertFailure("redis.session.absolute-lifetime=10m", "redis.session.absoluteLifetime", expected);
+		assertRejected(RedisSessionProperties.class, "redis.session.absoluteLifetime", expected,
+				"redis.session.absolute-lifetime=10m");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new SessionStoreOptions(Duration.ofMinutes(30), Duration.ofMinutes(10),
 					Duration.ofMinutes(1), 0, LimitPolicy.EVICT_OLDEST))
 			.withMessage("Invalid session store options: absoluteLifetime " + expected);
-	}
-
-	private void assertFailure(String property, String expectedProperty, String expectedReason) {
-		this.contextRunner.withPropertyValues(property).run((context) -> {
-			assertThat(context).hasFailed();
-			Throwable rootCause = NestedExceptionUtils.getRootCause(context.getStartupFailure());
-			assertThat(rootCause).isInstanceOf(BindValidationException.class);
-			ValidationErrors errors = ((BindValidationException) rootCause).getValidationErrors();
-			assertThat(errors.getAllErrors()).singleElement().isInstanceOfSatisfying(FieldError.class, (error) -> {
-				assertThat(error.getObjectName() + "." + error.getField()).isEqualTo(expectedProperty);
-				assertThat(error.getDefaultMessage()).contains(expectedReason);
-			});
-		});
 	}
 
 }

@@ -19,17 +19,11 @@ import java.time.Duration;
 
 import io.github.redisutils.blacklist.FailurePolicy;
 import io.github.redisutils.blacklist.TokenBlacklistOptions;
-import io.github.redisutils.test.RedisServers;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.bind.validation.BindValidationException;
-import org.springframework.boot.context.properties.bind.validation.ValidationErrors;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.core.NestedExceptionUtils;
-import org.springframework.validation.FieldError;
-
+import static io.github.redisutils.autoconfigure.PropertiesBinding.assertRejected;
+import static io.github.redisutils.autoconfigure.PropertiesBinding.bind;
+import static io.github.redisutils.autoconfigure.PropertiesBinding.startUpFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -40,25 +34,16 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class RedisTokenBlacklistPropertiesTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisUtilsAutoConfiguration.class,
-				RedisUtilsBlacklistAutoConfiguration.class))
-		.withPropertyValues(RedisServers.standalone().springProperties());
-
 	@Test
 	void validPropertiesBind() {
-		this.contextRunner
-			.withPropertyValues("redis.token-blacklist.on-failure=open", "redis.token-blacklist.max-token-lifetime=2h",
-					"redis.token-blacklist.local-cache.max-size=5", "redis.token-blacklist.local-cache.time-to-live=5s",
-					"redis.token-blacklist.security.enabled=true")
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				RedisTokenBlacklistProperties properties = context.getBean(RedisTokenBlacklistProperties.class);
-				assertThat(properties.getOnFailure()).isEqualTo(FailurePolicy.OPEN);
-				assertThat(properties.toOptions().maxTokenLifetime()).isEqualTo(Duration.ofHours(2));
-				assertThat(properties.getLocalCache().getMaxSize()).isEqualTo(5);
-				assertThat(properties.getSecurity().isEnabled()).isTrue();
-			});
+		RedisTokenBlacklistProperties properties = bind(RedisTokenBlacklistProperties.class,
+				"redis.token-blacklist.on-failure=open", "redis.token-blacklist.max-token-lifetime=2h",
+				"redis.token-blacklist.local-cache.max-size=5", "redis.token-blacklist.local-cache.time-to-live=5s",
+				"redis.token-blacklist.security.enabled=true");
+		assertThat(properties.getOnFailure()).isEqualTo(FailurePolicy.OPEN);
+		assertThat(properties.toOptions().maxTokenLifetime()).isEqualTo(Duration.ofHours(2));
+		assertThat(properties.getLocalCache().getMaxSize()).isEqualTo(5);
+		assertThat(properties.getSecurity().isEnabled()).isTrue();
 	}
 
 	@Test
@@ -74,28 +59,26 @@ class RedisTokenBlacklistPropertiesTests {
 
 	@Test
 	void maxTokenLifetimeBelowOneSecondFails() {
-		assertFailure("redis.token-blacklist.max-token-lifetime=500ms", "redis.token-blacklist.maxTokenLifetime",
-				"at least PT1S");
+		assertRejected(RedisTokenBlacklistProperties.class, "redis.token-blacklist.maxTokenLifetime", "at least PT1S",
+				"redis.token-blacklist.max-token-lifetime=500ms");
 	}
 
 	@Test
 	void nonPositiveCacheSizeFails() {
-		assertFailure("redis.token-blacklist.local-cache.max-size=0", "redis.token-blacklist.localCache.maxSize",
-				"must be positive");
+		assertRejected(RedisTokenBlacklistProperties.class, "redis.token-blacklist.localCache.maxSize",
+				"must be positive", "redis.token-blacklist.local-cache.max-size=0");
 	}
 
 	@Test
 	void nonPositiveCacheTimeToLiveFails() {
-		assertFailure("redis.token-blacklist.local-cache.time-to-live=0s",
-				"redis.token-blacklist.localCache.timeToLive", "must be positive");
+		assertRejected(RedisTokenBlacklistProperties.class, "redis.token-blacklist.localCache.timeToLive",
+				"must be positive", "redis.token-blacklist.local-cache.time-to-live=0s");
 	}
 
 	@Test
 	void unknownFailurePolicyFails() {
-		this.contextRunner.withPropertyValues("redis.token-blacklist.on-failure=sometimes")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.hasStackTraceContaining("redis.token-blacklist.on-failure"));
+		assertThat(startUpFailure(RedisTokenBlacklistProperties.class, "redis.token-blacklist.on-failure=sometimes"))
+			.contains("Failed to bind properties under 'redis.token-blacklist.on-failure'");
 	}
 
 	@Test
@@ -103,24 +86,11 @@ class RedisTokenBlacklistPropertiesTests {
 		String expected = TokenBlacklistOptions.problems(FailurePolicy.CLOSED, Duration.ofMillis(500))
 			.get("maxTokenLifetime");
 		assertThat(expected).isEqualTo("must be at least PT1S: JWT times have second precision (was PT0.5S)");
-		assertFailure("redis.token-blacklist.max-token-lifetime=500ms", "redis.token-blacklist.maxTokenLifetime",
-				expected);
+		assertRejected(RedisTokenBlacklistProperties.class, "redis.token-blacklist.maxTokenLifetime", expected,
+				"redis.token-blacklist.max-token-lifetime=500ms");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new TokenBlacklistOptions(FailurePolicy.CLOSED, Duration.ofMillis(500)))
 			.withMessage("Invalid token blacklist options: maxTokenLifetime " + expected);
-	}
-
-	private void assertFailure(String property, String expectedProperty, String expectedReason) {
-		this.contextRunner.withPropertyValues(property).run((context) -> {
-			assertThat(context).hasFailed();
-			Throwable rootCause = NestedExceptionUtils.getRootCause(context.getStartupFailure());
-			assertThat(rootCause).isInstanceOf(BindValidationException.class);
-			ValidationErrors errors = ((BindValidationException) rootCause).getValidationErrors();
-			assertThat(errors.getAllErrors()).singleElement().isInstanceOfSatisfying(FieldError.class, (error) -> {
-				assertThat(error.getObjectName() + "." + error.getField()).isEqualTo(expectedProperty);
-				assertThat(error.getDefaultMessage()).contains(expectedReason);
-			});
-		});
 	}
 
 }

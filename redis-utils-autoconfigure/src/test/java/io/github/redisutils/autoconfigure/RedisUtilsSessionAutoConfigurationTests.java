@@ -171,8 +171,7 @@ class RedisUtilsSessionAutoConfigurationTests {
 		@Bean
 		SessionStore userStore(RedisConnectionFactory connectionFactory, ApplicationEventPublisher events) {
 			return SessionStore.create(connectionFactory, RedisKeys.withPrefix("mine"),
-					ValueCodec.create(JsonMapper.builder().build(),
-							new RedisUtilsProperties().getCodec().toCodecOptions()),
+					ValueCodec.create(JsonMapper.builder().build(), new RedisUtilsProperties().getCodec().toOptions()),
 					SessionStoreOptions.defaults(), this.metrics, events);
 		}
 
