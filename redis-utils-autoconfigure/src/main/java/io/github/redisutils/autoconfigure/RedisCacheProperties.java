@@ -87,8 +87,9 @@ public class RedisCacheProperties implements Validator {
 	/**
 	 * How long, after a failed Redis call, caches skip Redis and go straight to their
 	 * loaders. Zero tries Redis on every call, each bounded by spring.data.redis.timeout.
+	 * Defaults to redis.outage.backoff.
 	 */
-	private Duration outageBackoff = Duration.ofSeconds(1);
+	private @Nullable Duration outageBackoff;
 
 	/**
 	 * Keys scanned and deleted per batch when a cache is cleared.
@@ -152,11 +153,11 @@ public class RedisCacheProperties implements Validator {
 		this.allowRuntimeCacheCreation = allowRuntimeCacheCreation;
 	}
 
-	public Duration getOutageBackoff() {
+	public @Nullable Duration getOutageBackoff() {
 		return this.outageBackoff;
 	}
 
-	public void setOutageBackoff(Duration outageBackoff) {
+	public void setOutageBackoff(@Nullable Duration outageBackoff) {
 		this.outageBackoff = outageBackoff;
 	}
 
@@ -220,7 +221,9 @@ public class RedisCacheProperties implements Validator {
 	 */
 	public CacheOptions toOptions() {
 		return new CacheOptions(this.singleFlight.enabled, this.singleFlight.lease, this.singleFlight.wait,
-				this.singleFlight.pollInterval, this.outageBackoff, this.clearBatchSize, this.earlyRefresh.beta);
+				this.singleFlight.pollInterval,
+				(this.outageBackoff != null) ? this.outageBackoff : CacheOptions.defaults().outageBackoff(),
+				this.clearBatchSize, this.earlyRefresh.beta);
 	}
 
 	@Override
@@ -235,7 +238,8 @@ public class RedisCacheProperties implements Validator {
 			.forEach((field, problem) -> errors.rejectValue(field, "invalid", problem));
 		SingleFlight singleFlight = properties.singleFlight;
 		CacheOptions
-			.problems(singleFlight.lease, singleFlight.wait, singleFlight.pollInterval, properties.outageBackoff,
+			.problems(singleFlight.lease, singleFlight.wait, singleFlight.pollInterval,
+					(properties.outageBackoff != null) ? properties.outageBackoff : Duration.ZERO,
 					properties.clearBatchSize, properties.earlyRefresh.beta)
 			.forEach((field, problem) -> errors.rejectValue(OPTIONS_PROPERTIES.getOrDefault(field, field), "invalid",
 					problem));

@@ -105,11 +105,13 @@ public final class OutageBackoffs {
 	/**
 	 * Return the feature's back-off, creating it with the given period on first use.
 	 * @param feature the feature's name, as in health
-	 * @param backoff how long the feature skips Redis after a failure
+	 * @param backoff how long the feature skips Redis after a failure, or {@code null}
+	 * for the common period
 	 * @return the feature's back-off
 	 */
-	public OutageBackoff forFeature(String feature, Duration backoff) {
-		return this.backoffs.computeIfAbsent(feature, (name) -> register(new OutageBackoff(name, backoff, this.retry)));
+	public OutageBackoff forFeature(String feature, @Nullable Duration backoff) {
+		Duration period = (backoff != null) ? backoff : this.backoff;
+		return this.backoffs.computeIfAbsent(feature, (name) -> register(new OutageBackoff(name, period, this.retry)));
 	}
 
 	private OutageBackoff register(OutageBackoff backoff) {

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.redisutils.blacklist.TokenBlacklist;
+import io.github.redisutils.core.OutageBackoffs;
 import io.github.redisutils.core.RedisUnavailableException;
 import io.github.redisutils.lock.DistributedLocks;
 import io.github.redisutils.pubsub.RedisPubSub;
@@ -253,6 +254,21 @@ class OutageBackoffFaultTests {
 						.count()).isZero();
 				});
 		}
+	}
+
+	@Test
+	void theCacheTakesTheCommonPeriodUnlessItSetsItsOwn() {
+		this.contextRunner.withPropertyValues(RedisServers.standalone().springProperties())
+			.withPropertyValues("redis.outage.backoff=7s", "redis.cache.outage-backoff=")
+			.run((context) -> {
+				OutageBackoffs backoffs = context.getBean(OutageBackoffs.class);
+				assertThat(backoffs.status("cache").backoff()).isEqualTo(Duration.ofSeconds(7));
+				assertThat(backoffs.status("rate-limit").backoff()).isEqualTo(Duration.ofSeconds(7));
+			});
+		this.contextRunner.withPropertyValues(RedisServers.standalone().springProperties())
+			.withPropertyValues("redis.outage.backoff=7s", "redis.cache.outage-backoff=2s")
+			.run((context) -> assertThat(context.getBean(OutageBackoffs.class).status("cache").backoff())
+				.isEqualTo(Duration.ofSeconds(2)));
 	}
 
 	@Test
