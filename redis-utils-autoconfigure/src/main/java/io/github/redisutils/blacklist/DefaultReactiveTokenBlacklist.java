@@ -21,7 +21,6 @@ import java.util.List;
 
 import io.github.redisutils.core.OutageBackoff;
 import io.github.redisutils.core.RedisCalls;
-import io.github.redisutils.core.RedisReplies;
 import io.github.redisutils.core.RedisUnavailableException;
 import io.github.redisutils.core.RedisUtilsException;
 import org.jspecify.annotations.Nullable;
@@ -44,14 +43,14 @@ final class DefaultReactiveTokenBlacklist implements ReactiveTokenBlacklist {
 
 	private final TokenBlacklistMonitor monitor;
 
-	private final @Nullable LocalRevocationCache cache;
+	private final LocalEffects local;
 
 	DefaultReactiveTokenBlacklist(ReactiveRedisConnectionFactory connectionFactory, BlacklistKeys blacklistKeys,
 			TokenBlacklistMonitor monitor, @Nullable LocalRevocationCache cache) {
 		this.template = new ReactiveStringRedisTemplate(connectionFactory);
 		this.blacklistKeys = blacklistKeys;
 		this.monitor = monitor;
-		this.cache = cache;
+		this.local = new LocalEffects(monitor, cache);
 	}
 
 	@Override
@@ -63,10 +62,7 @@ final class DefaultReactiveTokenBlacklist implements ReactiveTokenBlacklist {
 				if (stored == 0) {
 					return false;
 				}
-				this.monitor.tokenRevoked();
-				if (this.cache != null) {
-					this.cache.tokenRevoked(tokenId);
-				}
+				this.local.tokenRevoked(tokenId);
 				return true;
 			});
 	}
@@ -82,28 +78,18 @@ final class DefaultReactiveTokenBlacklist implements ReactiveTokenBlacklist {
 		BlacklistKeys.checkId("subject", subject);
 		return run("revoke a subject's tokens", BlacklistScripts.REVOKE_USER, this.blacklistKeys.userKey(subject),
 				this.blacklistKeys.userTtlMillis(), this.blacklistKeys.channel, subject)
-			.map((notBefore) -> {
-				this.monitor.userRevoked();
-				if (this.cache != null) {
-					this.cache.userRevoked(subject, notBefore);
-				}
-				return Instant.ofEpochSecond(notBefore);
-			});
+			.map((notBefore) -> this.local.userRevoked(subject, notBefore));
 	}
 
 	@Override
 	public Mono<Boolean> isRevoked(TokenDescriptor token) {
-		LocalRevocationCache localCache = this.cache;
-		if (localCache != null) {
-			Boolean known = localCache.lookup(token);
-			if (known != null) {
-				this.monitor.checked(known);
-				return Mono.just(known);
-			}
+		Boolean known = this.local.known(token);
+		if (known != null) {
+			return Mono.just(known);
 		}
 		OutageBackoff outage = this.monitor.outage();
 		return Mono.defer(() -> {
-			long stamp = (localCache != null) ? localCache.stamp() : -1;
+			long stamp = this.local.stamp();
 			List<String> keys = this.blacklistKeys.checkKeys(token);
 			if (!outage.tryEnter()) {
 				return Mono.just(this.monitor.failed(outage.skipped("check a token", keys.get(0))));
@@ -114,17 +100,7 @@ final class DefaultReactiveTokenBlacklist implements ReactiveTokenBlacklist {
 						.map(BlacklistValues::of)
 						.defaultIfEmpty(BlacklistValues.absent(1))
 					: this.template.opsForValue().multiGet(keys).map(BlacklistValues::copy);
-			return values.map((read) -> {
-				boolean tokenRevoked = read.get(0) != null;
-				Long notBefore = (read.size() > 1) ? RedisReplies.optionalNumber(read.get(1), keys.get(1), "value")
-						: null;
-				if (localCache != null) {
-					localCache.store(stamp, token, tokenRevoked, notBefore);
-				}
-				boolean revoked = tokenRevoked || token.revokedBy(notBefore);
-				this.monitor.checked(revoked);
-				return revoked;
-			})
+			return values.map((read) -> this.local.answer(token, keys, stamp, read))
 				.switchIfEmpty(Mono.fromSupplier(
 						() -> this.monitor.failed(new RedisUtilsException("Redis answered the check with nothing"))))
 				.onErrorMap(RedisCalls::isRedisFailure, (ex) -> RedisCalls.translate(ex, "check a token", keys.get(0)))
@@ -149,9 +125,7 @@ final class DefaultReactiveTokenBlacklist implements ReactiveTokenBlacklist {
 		return run("restore a token", BlacklistScripts.RESTORE, this.blacklistKeys.tokenKey(tokenId),
 				this.blacklistKeys.channel, SyncMessage.tokenRestored(tokenId))
 			.map((deleted) -> {
-				if (this.cache != null) {
-					this.cache.tokenRestored(tokenId);
-				}
+				this.local.tokenRestored(tokenId);
 				return deleted > 0;
 			});
 	}
@@ -162,9 +136,7 @@ final class DefaultReactiveTokenBlacklist implements ReactiveTokenBlacklist {
 		return run("restore a subject", BlacklistScripts.RESTORE, this.blacklistKeys.userKey(subject),
 				this.blacklistKeys.channel, SyncMessage.userRestored(subject))
 			.map((deleted) -> {
-				if (this.cache != null) {
-					this.cache.userRestored(subject);
-				}
+				this.local.userRestored(subject);
 				return deleted > 0;
 			});
 	}

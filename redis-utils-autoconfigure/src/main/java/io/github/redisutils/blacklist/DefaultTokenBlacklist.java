@@ -43,14 +43,14 @@ final class DefaultTokenBlacklist implements TokenBlacklist {
 
 	private final TokenBlacklistMonitor monitor;
 
-	private final @Nullable LocalRevocationCache cache;
+	private final LocalEffects local;
 
 	DefaultTokenBlacklist(RedisConnectionFactory connectionFactory, BlacklistKeys blacklistKeys,
 			TokenBlacklistMonitor monitor, @Nullable LocalRevocationCache cache) {
 		this.template = new StringRedisTemplate(connectionFactory);
 		this.blacklistKeys = blacklistKeys;
 		this.monitor = monitor;
-		this.cache = cache;
+		this.local = new LocalEffects(monitor, cache);
 	}
 
 	@Override
@@ -64,11 +64,7 @@ final class DefaultTokenBlacklist implements TokenBlacklist {
 		if (stored == null || stored == 0) {
 			return false;
 		}
-		this.monitor.tokenRevoked();
-		if (this.cache != null) {
-			// Read-your-writes on this instance, whenever the message arrives.
-			this.cache.tokenRevoked(tokenId);
-		}
+		this.local.tokenRevoked(tokenId);
 		return true;
 	}
 
@@ -92,11 +88,7 @@ final class DefaultTokenBlacklist implements TokenBlacklist {
 						() -> this.template.execute(BlacklistScripts.REVOKE_USER, List.of(key),
 								this.blacklistKeys.userTtlMillis(), this.blacklistKeys.channel, subject)),
 				key, "reply");
-		this.monitor.userRevoked();
-		if (this.cache != null) {
-			this.cache.userRevoked(subject, notBefore);
-		}
-		return Instant.ofEpochSecond(notBefore);
+		return this.local.userRevoked(subject, notBefore);
 	}
 
 	@Override
@@ -106,16 +98,11 @@ final class DefaultTokenBlacklist implements TokenBlacklist {
 
 	@Override
 	public boolean isRevoked(TokenDescriptor token) {
-		LocalRevocationCache localCache = this.cache;
-		long stamp = -1;
-		if (localCache != null) {
-			Boolean known = localCache.lookup(token);
-			if (known != null) {
-				this.monitor.checked(known);
-				return known;
-			}
-			stamp = localCache.stamp();
+		Boolean known = this.local.known(token);
+		if (known != null) {
+			return known;
 		}
+		long stamp = this.local.stamp();
 		List<String> keys = this.blacklistKeys.checkKeys(token);
 		List<String> values;
 		try {
@@ -131,14 +118,7 @@ final class DefaultTokenBlacklist implements TokenBlacklist {
 		if (values == null) {
 			return this.monitor.failed(new RedisUtilsException("Redis answered MGET with nothing"));
 		}
-		boolean tokenRevoked = values.get(0) != null;
-		Long notBefore = (values.size() > 1) ? RedisReplies.optionalNumber(values.get(1), keys.get(1), "value") : null;
-		if (localCache != null) {
-			localCache.store(stamp, token, tokenRevoked, notBefore);
-		}
-		boolean revoked = tokenRevoked || token.revokedBy(notBefore);
-		this.monitor.checked(revoked);
-		return revoked;
+		return this.local.answer(token, keys, stamp, values);
 	}
 
 	private static List<@Nullable String> singleton(@Nullable String value) {
@@ -156,9 +136,7 @@ final class DefaultTokenBlacklist implements TokenBlacklist {
 		String key = this.blacklistKeys.tokenKey(tokenId);
 		Long deleted = call("restore a token", key, () -> this.template.execute(BlacklistScripts.RESTORE, List.of(key),
 				this.blacklistKeys.channel, SyncMessage.tokenRestored(tokenId)));
-		if (this.cache != null) {
-			this.cache.tokenRestored(tokenId);
-		}
+		this.local.tokenRestored(tokenId);
 		return deleted != null && deleted > 0;
 	}
 
@@ -168,9 +146,7 @@ final class DefaultTokenBlacklist implements TokenBlacklist {
 		String key = this.blacklistKeys.userKey(subject);
 		Long deleted = call("restore a subject", key, () -> this.template.execute(BlacklistScripts.RESTORE,
 				List.of(key), this.blacklistKeys.channel, SyncMessage.userRestored(subject)));
-		if (this.cache != null) {
-			this.cache.userRestored(subject);
-		}
+		this.local.userRestored(subject);
 		return deleted != null && deleted > 0;
 	}
 

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 /**
@@ -77,36 +78,29 @@ final class PubSubMetrics {
 
 		Meters(MeterRegistry registry, String channel, boolean reliable) {
 			String mode = reliable ? "reliable" : "pubsub";
-			this.published = Counter.builder("redis.pubsub.published")
-				.description("Messages published")
-				.tag("channel", channel)
-				.tag("mode", mode)
-				.register(registry);
-			this.received = Counter.builder("redis.pubsub.received")
-				.description("Messages received by a handler's subscription")
-				.tag("channel", channel)
-				.tag("mode", mode)
-				.register(registry);
-			this.handlerErrors = Counter.builder("redis.pubsub.handler.errors")
-				.description("Handler invocations that threw")
-				.tag("channel", channel)
-				.tag("mode", mode)
-				.register(registry);
-			this.decodeErrors = Counter.builder("redis.pubsub.decode.errors")
-				.description("Messages that did not decode into the handler's type")
-				.tag("channel", channel)
-				.tag("mode", mode)
-				.register(registry);
-			this.dropped = Counter.builder("redis.pubsub.dropped")
-				.description("Messages dropped because the handler queue was full or a reliable entry failed too often")
-				.tag("channel", channel)
-				.tag("mode", mode)
-				.register(registry);
+			this.published = counter(registry, "redis.pubsub.published", "Messages published", channel, mode);
+			this.received = counter(registry, "redis.pubsub.received", "Messages received by a handler's subscription",
+					channel, mode);
+			this.handlerErrors = counter(registry, "redis.pubsub.handler.errors", "Handler invocations that threw",
+					channel, mode);
+			this.decodeErrors = counter(registry, "redis.pubsub.decode.errors",
+					"Messages that did not decode into the handler's type", channel, mode);
+			this.dropped = counter(registry, "redis.pubsub.dropped",
+					"Messages dropped because the handler queue was full or a reliable entry failed too often", channel,
+					mode);
 			this.handler = Timer.builder("redis.pubsub.handler")
 				.description("Handler latency")
-				.tag("channel", channel)
-				.tag("mode", mode)
+				.tags(tags(channel, mode))
 				.register(registry);
+		}
+
+		private static Counter counter(MeterRegistry registry, String name, String description, String channel,
+				String mode) {
+			return Counter.builder(name).description(description).tags(tags(channel, mode)).register(registry);
+		}
+
+		private static Tags tags(String channel, String mode) {
+			return Tags.of("channel", channel, "mode", mode);
 		}
 
 		void handled(long startNanos) {

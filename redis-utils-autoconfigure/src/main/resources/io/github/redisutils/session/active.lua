@@ -7,18 +7,12 @@
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-if ARGV[1] == 'add' and #ARGV > 1 then
-  local args = {}
+if (ARGV[1] == 'add' or ARGV[1] == 'remove') and #ARGV > 1 then
+  local rest = {}
   for i = 2, #ARGV do
-    args[#args + 1] = ARGV[i]
+    rest[#rest + 1] = ARGV[i]
   end
-  redis.call('ZADD', KEYS[1], unpack(args))
-elseif ARGV[1] == 'remove' and #ARGV > 1 then
-  local ids = {}
-  for i = 2, #ARGV do
-    ids[#ids + 1] = ARGV[i]
-  end
-  redis.call('ZREM', KEYS[1], unpack(ids))
+  redis.call((ARGV[1] == 'add') and 'ZADD' or 'ZREM', KEYS[1], unpack(rest))
 end
 local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
 if last[2] then
