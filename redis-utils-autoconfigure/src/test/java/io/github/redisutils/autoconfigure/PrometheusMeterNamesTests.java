@@ -16,6 +16,11 @@
 
 package io.github.redisutils.autoconfigure;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +31,7 @@ import java.util.UUID;
 import io.github.redisutils.blacklist.TokenBlacklist;
 import io.github.redisutils.lock.DistributedLocks;
 import io.github.redisutils.pubsub.RedisPubSub;
+import io.github.redisutils.queue.JobHandlers;
 import io.github.redisutils.queue.JobQueues;
 import io.github.redisutils.ratelimit.RateLimiterRegistry;
 import io.github.redisutils.session.SessionStore;
@@ -35,11 +41,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.cache.autoconfigure.metrics.CacheMetricsAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.CacheManager;
 
@@ -53,6 +63,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @author redis-utils authors
  */
 class PrometheusMeterNamesTests {
+
+	/**
+	 * A Prometheus series name of the library: its meters and Micrometer's cache meters.
+	 */
+	private static final Pattern SERIES = Pattern.compile("\\b(?:redis|cache)_[a-z0-9_]+");
 
 	private static final List<String> RESERVED_SUFFIXES = List.of("_total", "_created", "_count", "_sum", "_bucket",
 			"_info");
@@ -73,21 +88,8 @@ class PrometheusMeterNamesTests {
 	@Test
 	void everyMeterKeepsItsNameThroughThePrometheusRegistry() {
 		this.contextRunner.run((context) -> {
-			context.getBean(CacheManager.class).getCache("products").put("p1", "v");
-			context.getBean(CacheManager.class).getCache("products").get("p1", String.class);
-			context.getBean(DistributedLocks.class).tryAcquire("l1", Duration.ZERO).ifPresent((h) -> h.release());
-			context.getBean(RateLimiterRegistry.class).find("api").orElseThrow().tryAcquire("k");
-			SessionStore sessions = context.getBean(SessionStore.class);
-			sessions.destroy(sessions.create("u1").id());
-			TokenBlacklist blacklist = context.getBean(TokenBlacklist.class);
-			blacklist.revoke("t1", Instant.now().plusSeconds(60));
-			blacklist.isRevoked("t1");
-			context.getBean(RedisPubSub.class).publish("news", "hello");
-			context.getBean(JobQueues.class).queue("mail").enqueue("send", "x");
+			String scrape = useEveryFeatureAndScrape(context);
 			PrometheusMeterRegistry registry = context.getBean(PrometheusMeterRegistry.class);
-			// What Spring Boot's metrics support does with MeterBinder beans.
-			context.getBeansOfType(MeterBinder.class).values().forEach((binder) -> binder.bindTo(registry));
-			String scrape = registry.scrape();
 			Set<String> checked = new TreeSet<>();
 			for (Meter meter : registry.getMeters()) {
 				String name = meter.getId().getName();
@@ -110,6 +112,58 @@ class PrometheusMeterNamesTests {
 			assertThat(scrape).contains("redis_session_creations_total").doesNotContain("redis_session_total");
 			assertThat(context.getBean(MeterRegistry.class)).isSameAs(registry);
 		});
+	}
+
+	@Test
+	void theDashboardQueriesOnlyMetersTheLibraryRegisters() throws IOException {
+		Path dashboard = Path.of("..", "dashboards", "redis-utils.json");
+		JsonNode root = JsonMapper.builder().build().readTree(Files.readString(dashboard));
+		Set<String> queried = new TreeSet<>();
+		root.findValues("expr").forEach((expr) -> {
+			Matcher series = SERIES.matcher(expr.asString());
+			while (series.find()) {
+				queried.add(series.group());
+			}
+		});
+		assertThat(queried).as("series the dashboard queries").isNotEmpty();
+		this.contextRunner.run((context) -> {
+			String scrape = useEveryFeatureAndScrape(context);
+			Set<String> scraped = new TreeSet<>();
+			scrape.lines().filter((line) -> !line.startsWith("#")).forEach((line) -> {
+				Matcher series = SERIES.matcher(line);
+				if (series.lookingAt()) {
+					scraped.add(series.group());
+				}
+			});
+			assertThat(scraped).as("series the library exposes").containsAll(queried);
+		});
+	}
+
+	/**
+	 * Use every feature once, so that each registers its meters, and return the scrape.
+	 */
+	private static String useEveryFeatureAndScrape(AssertableApplicationContext context) {
+		context.getBean(CacheManager.class).getCache("products").put("p1", "v");
+		context.getBean(CacheManager.class).getCache("products").get("p1", String.class);
+		context.getBean(DistributedLocks.class).tryAcquire("l1", Duration.ZERO).ifPresent((h) -> h.release());
+		context.getBean(RateLimiterRegistry.class).find("api").orElseThrow().tryAcquire("k");
+		SessionStore sessions = context.getBean(SessionStore.class);
+		sessions.destroy(sessions.create("u1").id());
+		TokenBlacklist blacklist = context.getBean(TokenBlacklist.class);
+		blacklist.revoke("t1", Instant.now().plusSeconds(60));
+		blacklist.isRevoked("t1");
+		context.getBean(RedisPubSub.class).publish("news", "hello");
+		context.getBean(JobHandlers.class).register("send", String.class, (payload, job) -> {
+		});
+		context.getBean(JobQueues.class).queue("mail").enqueue("send", "x");
+		MeterRegistry meters = context.getBean(MeterRegistry.class);
+		Awaitility.await("a worker handles the job")
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> meters.find("redis.queue.jobs").counters().stream().anyMatch((c) -> c.count() > 0));
+		PrometheusMeterRegistry registry = context.getBean(PrometheusMeterRegistry.class);
+		// What Spring Boot's metrics support does with MeterBinder beans.
+		context.getBeansOfType(MeterBinder.class).values().forEach((binder) -> binder.bindTo(registry));
+		return registry.scrape();
 	}
 
 }
