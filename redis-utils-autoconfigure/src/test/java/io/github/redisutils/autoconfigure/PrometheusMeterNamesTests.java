@@ -23,7 +23,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -68,6 +71,18 @@ class PrometheusMeterNamesTests {
 	 * A Prometheus series name of the library: its meters and Micrometer's cache meters.
 	 */
 	private static final Pattern SERIES = Pattern.compile("\\b(?:redis|cache)_[a-z0-9_]+");
+
+	/** A PromQL grouping: {@code by (policy, outcome)}. */
+	private static final Pattern GROUPING = Pattern.compile("\\bby \\(([^)]*)\\)");
+
+	/** A PromQL label matcher: {@code outcome="hit"}. */
+	private static final Pattern MATCHER = Pattern.compile("([a-z_]+)\\s*(?:=~|!=|!~|=)\\s*\"");
+
+	/** A label in a Grafana legend: {@code {{queue}}}. */
+	private static final Pattern LEGEND = Pattern.compile("\\{\\{\\s*([a-z_]+)\\s*}}");
+
+	/** A label of a scraped series: {@code cache="products",}. */
+	private static final Pattern SCRAPED_LABEL = Pattern.compile("([a-z_]+)=\"");
 
 	private static final List<String> RESERVED_SUFFIXES = List.of("_total", "_created", "_count", "_sum", "_bucket",
 			"_info");
@@ -115,28 +130,60 @@ class PrometheusMeterNamesTests {
 	}
 
 	@Test
-	void theDashboardQueriesOnlyMetersTheLibraryRegisters() throws IOException {
+	void theDashboardQueriesOnlyMetersAndTagsTheLibraryRegisters() throws IOException {
 		Path dashboard = Path.of("..", "dashboards", "redis-utils.json");
 		JsonNode root = JsonMapper.builder().build().readTree(Files.readString(dashboard));
-		Set<String> queried = new TreeSet<>();
-		root.findValues("expr").forEach((expr) -> {
-			Matcher series = SERIES.matcher(expr.asString());
-			while (series.find()) {
-				queried.add(series.group());
+		List<JsonNode> targets = root.findValues("targets")
+			.stream()
+			.flatMap((list) -> list.valueStream())
+			.filter((target) -> target.has("expr"))
+			.toList();
+		assertThat(targets).as("queries of the dashboard").isNotEmpty();
+		this.contextRunner.run((context) -> {
+			Map<String, Set<String>> exposed = labelsBySeries(useEveryFeatureAndScrape(context));
+			for (JsonNode target : targets) {
+				String expr = target.get("expr").asString();
+				List<String> series = matches(SERIES, expr, 0);
+				assertThat(series).as(expr).isNotEmpty();
+				assertThat(exposed.keySet()).as("series the library exposes, queried by " + expr).containsAll(series);
+				Set<String> labels = new TreeSet<>();
+				matches(GROUPING, expr, 1).forEach((list) -> labels.addAll(List.of(list.split("\\s*,\\s*"))));
+				matches(MATCHER, expr, 1).forEach(labels::add);
+				JsonNode legend = target.get("legendFormat");
+				if (legend != null) {
+					labels.addAll(matches(LEGEND, legend.asString(), 1));
+				}
+				labels.remove("application");
+				for (String label : labels) {
+					assertThat(series).as("a series with the tag '" + label + "' in " + expr)
+						.anyMatch((name) -> exposed.get(name).contains(label));
+				}
 			}
 		});
-		assertThat(queried).as("series the dashboard queries").isNotEmpty();
-		this.contextRunner.run((context) -> {
-			String scrape = useEveryFeatureAndScrape(context);
-			Set<String> scraped = new TreeSet<>();
-			scrape.lines().filter((line) -> !line.startsWith("#")).forEach((line) -> {
-				Matcher series = SERIES.matcher(line);
-				if (series.lookingAt()) {
-					scraped.add(series.group());
+	}
+
+	private static Map<String, Set<String>> labelsBySeries(String scrape) {
+		Map<String, Set<String>> labels = new TreeMap<>();
+		scrape.lines().filter((line) -> !line.startsWith("#")).forEach((line) -> {
+			Matcher series = SERIES.matcher(line);
+			if (series.lookingAt()) {
+				Set<String> names = labels.computeIfAbsent(series.group(), (name) -> new TreeSet<>());
+				int open = line.indexOf('{');
+				if (open > 0) {
+					names.addAll(matches(SCRAPED_LABEL, line.substring(open, line.indexOf('}') + 1), 1));
 				}
-			});
-			assertThat(scraped).as("series the library exposes").containsAll(queried);
+			}
 		});
+		return labels;
+	}
+
+	private static List<String> matches(Pattern pattern, String text, int group) {
+		List<String> found = new ArrayList<>();
+		Matcher matcher = pattern.matcher(text);
+		while (matcher.find()) {
+			found.add(matcher.group(group));
+		}
+		return found;
 	}
 
 	/**
