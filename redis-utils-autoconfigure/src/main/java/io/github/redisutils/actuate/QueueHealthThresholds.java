@@ -16,7 +16,9 @@
 package io.github.redisutils.actuate;
 
 import java.time.Duration;
+import java.util.Map;
 
+import io.github.redisutils.core.SettingProblems;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,5 +43,41 @@ public record QueueHealthThresholds(long deadWarning, @Nullable Long deadDown, D
 	 */
 	public static final QueueHealthThresholds DEFAULTS = new QueueHealthThresholds(1, null, Duration.ofMinutes(5),
 			null);
+
+	/**
+	 * Create thresholds, checking them.
+	 * @param deadWarning dead jobs from which a warning is reported
+	 * @param deadDown dead jobs from which the child is DOWN, or {@code null}
+	 * @param waitingAgeWarning waiting age from which a warning is reported
+	 * @param waitingAgeDown waiting age from which the child is DOWN, or {@code null}
+	 * @throws IllegalArgumentException naming every problem of {@link #problems}
+	 */
+	public QueueHealthThresholds {
+		SettingProblems.throwIfAny("queue health thresholds",
+				problems(deadWarning, deadDown, waitingAgeWarning, waitingAgeDown));
+	}
+
+	/**
+	 * Return the problems of queue health thresholds, the rules used by the constructor
+	 * and by start-up validation of {@code redis.queue.health.*}.
+	 * @param deadWarning dead jobs from which a warning is reported
+	 * @param deadDown dead jobs from which the child is DOWN, or {@code null} for never
+	 * @param waitingAgeWarning waiting age from which a warning is reported
+	 * @param waitingAgeDown waiting age from which the child is DOWN, or {@code null} for
+	 * never
+	 * @return a problem per field name, empty when the values are acceptable
+	 */
+	public static Map<String, String> problems(long deadWarning, @Nullable Long deadDown,
+			@Nullable Duration waitingAgeWarning, @Nullable Duration waitingAgeDown) {
+		SettingProblems problems = new SettingProblems().atLeast("deadWarning", deadWarning, 1)
+			.positive("waitingAgeWarning", waitingAgeWarning);
+		if (deadDown != null) {
+			problems.atLeast("deadDown", deadDown, 1);
+		}
+		if (waitingAgeDown != null) {
+			problems.positive("waitingAgeDown", waitingAgeDown);
+		}
+		return problems.toMap();
+	}
 
 }

@@ -17,6 +17,7 @@ package io.github.redisutils.autoconfigure;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.redisutils.actuate.QueueHealthThresholds;
@@ -24,6 +25,7 @@ import io.github.redisutils.core.InvalidKeyPartException;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.queue.Backoff;
 import io.github.redisutils.queue.QueueSettings;
+import io.github.redisutils.queue.QueueWorkers;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -34,8 +36,12 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * Configuration properties of the job queues, under {@code redis.queue.*}. They validate
- * themselves when bound: a bad value fails start-up naming the property and the reason.
+ * Configuration properties of the job queues, under {@code redis.queue.*}: the workers'
+ * timeouts, the default settings of every queue, and per-queue settings under
+ * {@code redis.queue.queues.<name>.*} that override the defaults. They validate
+ * themselves when bound, with the rules of {@link QueueSettings#problems},
+ * {@link QueueWorkers#problems} and {@link QueueHealthThresholds#problems}: a bad value
+ * fails start-up naming the property and the reason.
  *
  * @author redis-utils authors
  */
@@ -80,8 +86,62 @@ public class RedisQueueProperties implements Validator, EnvironmentAware {
 	private Duration shutdownTimeout = Duration.ofSeconds(30);
 
 	/**
-	 * Settings of each queue, by queue name. Workers run for the queues listed here;
-	 * other queues can be used to enqueue, with default settings.
+	 * Jobs of a queue processed at once by this instance, unless the queue sets its own;
+	 * 0 for no workers.
+	 */
+	private int concurrency = 4;
+
+	/**
+	 * Attempts of jobs enqueued without their own, before the dead letters, unless the
+	 * queue sets its own.
+	 */
+	private int maxAttempts = 3;
+
+	/**
+	 * Delay before the first retry, doubled for each further retry up to backoff-max; up
+	 * to half of it is taken off at random (jitter). Applies unless the queue sets its
+	 * own.
+	 */
+	private Duration backoffInitial = Duration.ofSeconds(1);
+
+	/**
+	 * Longest delay between two attempts, unless the queue sets its own.
+	 */
+	private Duration backoffMax = Duration.ofMinutes(5);
+
+	/**
+	 * How long a taken job stays invisible to other workers without a heartbeat (renewed
+	 * every third of it while the handler runs), unless the queue sets its own: a lost
+	 * worker's jobs run again this long after its last heartbeat. At least 300ms.
+	 */
+	private Duration visibilityTimeout = Duration.ofSeconds(30);
+
+	/**
+	 * How long completed jobs are kept (findable), unless the queue sets its own; 0 to
+	 * delete them at once.
+	 */
+	private Duration completedRetention = Duration.ofHours(1);
+
+	/**
+	 * Most completed jobs kept in a queue, unless the queue sets its own; the oldest go
+	 * first.
+	 */
+	private int completedCount = 1000;
+
+	/**
+	 * How long dead jobs are kept, unless the queue sets its own.
+	 */
+	private Duration deadRetention = Duration.ofDays(7);
+
+	/**
+	 * Most dead jobs kept in a queue, unless the queue sets its own; the oldest go first.
+	 */
+	private int deadCount = 10000;
+
+	/**
+	 * Settings of each queue, by queue name; what a queue leaves unset comes from the
+	 * redis.queue.* defaults. Workers run for the queues listed here; other queues can be
+	 * used to enqueue, with the defaults.
 	 */
 	private Map<String, Queue> queues = new LinkedHashMap<>();
 
@@ -123,6 +183,78 @@ public class RedisQueueProperties implements Validator, EnvironmentAware {
 		this.shutdownTimeout = shutdownTimeout;
 	}
 
+	public int getConcurrency() {
+		return this.concurrency;
+	}
+
+	public void setConcurrency(int concurrency) {
+		this.concurrency = concurrency;
+	}
+
+	public int getMaxAttempts() {
+		return this.maxAttempts;
+	}
+
+	public void setMaxAttempts(int maxAttempts) {
+		this.maxAttempts = maxAttempts;
+	}
+
+	public Duration getBackoffInitial() {
+		return this.backoffInitial;
+	}
+
+	public void setBackoffInitial(Duration backoffInitial) {
+		this.backoffInitial = backoffInitial;
+	}
+
+	public Duration getBackoffMax() {
+		return this.backoffMax;
+	}
+
+	public void setBackoffMax(Duration backoffMax) {
+		this.backoffMax = backoffMax;
+	}
+
+	public Duration getVisibilityTimeout() {
+		return this.visibilityTimeout;
+	}
+
+	public void setVisibilityTimeout(Duration visibilityTimeout) {
+		this.visibilityTimeout = visibilityTimeout;
+	}
+
+	public Duration getCompletedRetention() {
+		return this.completedRetention;
+	}
+
+	public void setCompletedRetention(Duration completedRetention) {
+		this.completedRetention = completedRetention;
+	}
+
+	public int getCompletedCount() {
+		return this.completedCount;
+	}
+
+	public void setCompletedCount(int completedCount) {
+		this.completedCount = completedCount;
+	}
+
+	public Duration getDeadRetention() {
+		return this.deadRetention;
+	}
+
+	public void setDeadRetention(Duration deadRetention) {
+		this.deadRetention = deadRetention;
+	}
+
+	public int getDeadCount() {
+		return this.deadCount;
+	}
+
+	public void setDeadCount(int deadCount) {
+		this.deadCount = deadCount;
+	}
+
 	public Map<String, Queue> getQueues() {
 		return this.queues;
 	}
@@ -136,14 +268,46 @@ public class RedisQueueProperties implements Validator, EnvironmentAware {
 	}
 
 	/**
-	 * Return the settings of a queue: its own, or the defaults for a queue not
-	 * configured.
-	 * @param name the queue name
-	 * @return the settings
+	 * Return the settings of queues that have no entry under {@code queues}: the
+	 * top-level {@code redis.queue.*} values.
+	 * @return the default settings
 	 */
-	public QueueSettings settings(String name) {
-		Queue queue = this.queues.get(name);
-		return ((queue != null) ? queue : new Queue()).toSettings();
+	public QueueSettings toDefaultSettings() {
+		return new QueueSettings(this.concurrency, this.maxAttempts, new Backoff(this.backoffInitial, this.backoffMax),
+				this.visibilityTimeout, this.completedRetention, this.completedCount, this.deadRetention,
+				this.deadCount);
+	}
+
+	/**
+	 * Return the settings of every queue configured under {@code queues}, the defaults
+	 * filling in what a queue leaves unset.
+	 * @return the settings by queue name
+	 */
+	public Map<String, QueueSettings> toSettings() {
+		QueueSettings defaults = toDefaultSettings();
+		Map<String, QueueSettings> settings = new LinkedHashMap<>();
+		this.queues.forEach((name, queue) -> settings.put(name, queue.toSettings(defaults)));
+		return settings;
+	}
+
+	/**
+	 * Return the settings resolver of the queues: a configured queue's
+	 * {@link #toSettings() settings}, the {@link #toDefaultSettings() defaults} for any
+	 * other, passed through the customizers in order.
+	 * @param customizers the customizers, in the order they apply
+	 * @return the resolver
+	 */
+	public QueueSettings.Resolver toSettingsResolver(List<? extends QueueSettingsCustomizer> customizers) {
+		Map<String, QueueSettings> configured = toSettings();
+		QueueSettings defaults = toDefaultSettings();
+		List<QueueSettingsCustomizer> ordered = List.copyOf(customizers);
+		return (name) -> {
+			QueueSettings settings = configured.getOrDefault(name, defaults);
+			for (QueueSettingsCustomizer customizer : ordered) {
+				settings = customizer.customize(name, settings);
+			}
+			return settings;
+		};
 	}
 
 	@Override
@@ -162,189 +326,209 @@ public class RedisQueueProperties implements Validator, EnvironmentAware {
 	@Override
 	public void validate(Object target, Errors errors) {
 		RedisQueueProperties properties = (RedisQueueProperties) target;
-		if (properties.blockTimeout.toMillis() < 1000 || properties.blockTimeout.toMillis() % 1000 != 0) {
-			errors.rejectValue("blockTimeout", "invalid", "must be a whole number of seconds, at least 1s (BLPOP)");
-		}
-		else if (properties.blockTimeoutSet && properties.commandTimeout != null
+		Map<String, String> workers = QueueWorkers.problems(properties.blockTimeout, properties.shutdownTimeout);
+		workers.forEach((field, problem) -> errors.rejectValue(field, "invalid", problem));
+		if (!workers.containsKey("blockTimeout") && properties.blockTimeoutSet && properties.commandTimeout != null
 				&& properties.blockTimeout.compareTo(properties.commandTimeout) >= 0) {
 			errors.rejectValue("blockTimeout", "invalid",
 					"must be below spring.data.redis.timeout (" + properties.commandTimeout.toMillis()
 							+ " ms): an idle worker's BLPOP would otherwise fail with a command timeout");
 		}
-		if (properties.shutdownTimeout.isNegative()) {
-			errors.rejectValue("shutdownTimeout", "invalid", "must not be negative");
-		}
-		properties.queues.forEach((name, queue) -> queue.validate(name, errors));
+		Map<String, String> defaults = properties.defaultProblems();
+		defaults.forEach((field, problem) -> errors.rejectValue(field, "invalid", problem));
+		properties.queues.forEach((name, queue) -> queue.validate(name, properties, defaults, errors));
 		properties.health.validate(errors);
 	}
 
+	private Map<String, String> defaultProblems() {
+		return QueueSettings.problems(this.concurrency, this.maxAttempts, this.backoffInitial, this.backoffMax,
+				this.visibilityTimeout, this.completedRetention, this.completedCount, this.deadRetention,
+				this.deadCount);
+	}
+
+	private static <T> T or(@Nullable T value, T fallback) {
+		return (value != null) ? value : fallback;
+	}
+
 	/**
-	 * Settings of one queue.
+	 * Settings of one queue; what is left unset comes from the redis.queue.* defaults.
 	 */
 	public static class Queue {
 
 		/**
 		 * Jobs of this queue processed at once by this instance; 0 for no workers.
+		 * Defaults to redis.queue.concurrency.
 		 */
-		private int concurrency = 4;
+		private @Nullable Integer concurrency;
 
 		/**
-		 * Attempts of jobs enqueued without their own, before the dead letters.
+		 * Attempts of jobs enqueued without their own, before the dead letters. Defaults
+		 * to redis.queue.max-attempts.
 		 */
-		private int maxAttempts = 3;
+		private @Nullable Integer maxAttempts;
 
 		/**
 		 * Delay before the first retry, doubled for each further retry up to backoff-max;
-		 * up to half of it is taken off at random (jitter).
+		 * up to half of it is taken off at random (jitter). Defaults to
+		 * redis.queue.backoff-initial.
 		 */
-		private Duration backoffInitial = Duration.ofSeconds(1);
+		private @Nullable Duration backoffInitial;
 
 		/**
-		 * Longest delay between two attempts.
+		 * Longest delay between two attempts. Defaults to redis.queue.backoff-max.
 		 */
-		private Duration backoffMax = Duration.ofMinutes(5);
+		private @Nullable Duration backoffMax;
 
 		/**
 		 * How long a taken job stays invisible to other workers without a heartbeat
 		 * (renewed every third of it while the handler runs): a lost worker's jobs run
-		 * again this long after its last heartbeat. At least 300ms.
+		 * again this long after its last heartbeat. At least 300ms. Defaults to
+		 * redis.queue.visibility-timeout.
 		 */
-		private Duration visibilityTimeout = Duration.ofSeconds(30);
+		private @Nullable Duration visibilityTimeout;
 
 		/**
-		 * How long completed jobs are kept (findable); 0 to delete them at once.
+		 * How long completed jobs are kept (findable); 0 to delete them at once. Defaults
+		 * to redis.queue.completed-retention.
 		 */
-		private Duration completedRetention = Duration.ofHours(1);
+		private @Nullable Duration completedRetention;
 
 		/**
-		 * Most completed jobs kept; the oldest go first.
+		 * Most completed jobs kept; the oldest go first. Defaults to
+		 * redis.queue.completed-count.
 		 */
-		private int completedCount = 1000;
+		private @Nullable Integer completedCount;
 
 		/**
-		 * How long dead jobs are kept.
+		 * How long dead jobs are kept. Defaults to redis.queue.dead-retention.
 		 */
-		private Duration deadRetention = Duration.ofDays(7);
+		private @Nullable Duration deadRetention;
 
 		/**
-		 * Most dead jobs kept; the oldest go first.
+		 * Most dead jobs kept; the oldest go first. Defaults to redis.queue.dead-count.
 		 */
-		private int deadCount = 10000;
+		private @Nullable Integer deadCount;
 
-		public int getConcurrency() {
+		public @Nullable Integer getConcurrency() {
 			return this.concurrency;
 		}
 
-		public void setConcurrency(int concurrency) {
+		public void setConcurrency(@Nullable Integer concurrency) {
 			this.concurrency = concurrency;
 		}
 
-		public int getMaxAttempts() {
+		public @Nullable Integer getMaxAttempts() {
 			return this.maxAttempts;
 		}
 
-		public void setMaxAttempts(int maxAttempts) {
+		public void setMaxAttempts(@Nullable Integer maxAttempts) {
 			this.maxAttempts = maxAttempts;
 		}
 
-		public Duration getBackoffInitial() {
+		public @Nullable Duration getBackoffInitial() {
 			return this.backoffInitial;
 		}
 
-		public void setBackoffInitial(Duration backoffInitial) {
+		public void setBackoffInitial(@Nullable Duration backoffInitial) {
 			this.backoffInitial = backoffInitial;
 		}
 
-		public Duration getBackoffMax() {
+		public @Nullable Duration getBackoffMax() {
 			return this.backoffMax;
 		}
 
-		public void setBackoffMax(Duration backoffMax) {
+		public void setBackoffMax(@Nullable Duration backoffMax) {
 			this.backoffMax = backoffMax;
 		}
 
-		public Duration getVisibilityTimeout() {
+		public @Nullable Duration getVisibilityTimeout() {
 			return this.visibilityTimeout;
 		}
 
-		public void setVisibilityTimeout(Duration visibilityTimeout) {
+		public void setVisibilityTimeout(@Nullable Duration visibilityTimeout) {
 			this.visibilityTimeout = visibilityTimeout;
 		}
 
-		public Duration getCompletedRetention() {
+		public @Nullable Duration getCompletedRetention() {
 			return this.completedRetention;
 		}
 
-		public void setCompletedRetention(Duration completedRetention) {
+		public void setCompletedRetention(@Nullable Duration completedRetention) {
 			this.completedRetention = completedRetention;
 		}
 
-		public int getCompletedCount() {
+		public @Nullable Integer getCompletedCount() {
 			return this.completedCount;
 		}
 
-		public void setCompletedCount(int completedCount) {
+		public void setCompletedCount(@Nullable Integer completedCount) {
 			this.completedCount = completedCount;
 		}
 
-		public Duration getDeadRetention() {
+		public @Nullable Duration getDeadRetention() {
 			return this.deadRetention;
 		}
 
-		public void setDeadRetention(Duration deadRetention) {
+		public void setDeadRetention(@Nullable Duration deadRetention) {
 			this.deadRetention = deadRetention;
 		}
 
-		public int getDeadCount() {
+		public @Nullable Integer getDeadCount() {
 			return this.deadCount;
 		}
 
-		public void setDeadCount(int deadCount) {
+		public void setDeadCount(@Nullable Integer deadCount) {
 			this.deadCount = deadCount;
 		}
 
-		QueueSettings toSettings() {
-			return new QueueSettings(this.concurrency, this.maxAttempts,
-					new Backoff(this.backoffInitial, this.backoffMax), this.visibilityTimeout, this.completedRetention,
-					this.completedCount, this.deadRetention, this.deadCount);
+		QueueSettings toSettings(QueueSettings defaults) {
+			return new QueueSettings(or(this.concurrency, defaults.concurrency()),
+					or(this.maxAttempts, defaults.maxAttempts()),
+					new Backoff(or(this.backoffInitial, defaults.backoff().initial()),
+							or(this.backoffMax, defaults.backoff().max())),
+					or(this.visibilityTimeout, defaults.visibilityTimeout()),
+					or(this.completedRetention, defaults.completedRetention()),
+					or(this.completedCount, defaults.completedCount()),
+					or(this.deadRetention, defaults.deadRetention()), or(this.deadCount, defaults.deadCount()));
 		}
 
-		void validate(String name, Errors errors) {
-			String prefix = "queues[" + name + "].";
+		// The rules apply to the values the queue runs with, its own over the defaults; a
+		// problem the queue inherits unchanged is reported once, at the default's key.
+		void validate(String name, RedisQueueProperties defaults, Map<String, String> defaultProblems, Errors errors) {
 			try {
 				RedisKeys.withPrefix("check").feature("queue").tagged(name);
 			}
 			catch (InvalidKeyPartException ex) {
 				errors.rejectValue("queues", "invalid", "Queue name '" + name + "': " + ex.getMessage());
 			}
-			if (this.concurrency < 0) {
-				errors.rejectValue(prefix + "concurrency", "invalid", "must not be negative");
-			}
-			if (this.maxAttempts < 1) {
-				errors.rejectValue(prefix + "maxAttempts", "invalid", "must be at least 1");
-			}
-			if (this.backoffInitial.isNegative()) {
-				errors.rejectValue(prefix + "backoffInitial", "invalid", "must not be negative");
-			}
-			else if (this.backoffMax.compareTo(this.backoffInitial) < 0) {
-				errors.rejectValue(prefix + "backoffMax", "invalid", "must not be shorter than backoff-initial");
-			}
-			if (this.visibilityTimeout.compareTo(QueueSettings.MIN_VISIBILITY_TIMEOUT) < 0) {
-				errors.rejectValue(prefix + "visibilityTimeout", "invalid",
-						"must be at least 300ms: the heartbeat renews every third of it");
-			}
-			if (this.completedRetention.isNegative()) {
-				errors.rejectValue(prefix + "completedRetention", "invalid", "must not be negative");
-			}
-			if (this.completedCount < 0) {
-				errors.rejectValue(prefix + "completedCount", "invalid", "must not be negative");
-			}
-			if (this.deadRetention.isNegative() || this.deadRetention.isZero()) {
-				errors.rejectValue(prefix + "deadRetention", "invalid", "must be positive");
-			}
-			if (this.deadCount < 1) {
-				errors.rejectValue(prefix + "deadCount", "invalid", "must be at least 1");
-			}
+			QueueSettings
+				.problems(or(this.concurrency, defaults.concurrency), or(this.maxAttempts, defaults.maxAttempts),
+						or(this.backoffInitial, defaults.backoffInitial), or(this.backoffMax, defaults.backoffMax),
+						or(this.visibilityTimeout, defaults.visibilityTimeout),
+						or(this.completedRetention, defaults.completedRetention),
+						or(this.completedCount, defaults.completedCount),
+						or(this.deadRetention, defaults.deadRetention), or(this.deadCount, defaults.deadCount))
+				.forEach((field, problem) -> {
+					if (sets(field) || !defaultProblems.containsKey(field)) {
+						errors.rejectValue("queues[" + name + "]." + field, "invalid", problem);
+					}
+				});
+		}
+
+		private boolean sets(String field) {
+			Object value = switch (field) {
+				case "concurrency" -> this.concurrency;
+				case "maxAttempts" -> this.maxAttempts;
+				case "backoffInitial" -> this.backoffInitial;
+				case "backoffMax" -> this.backoffMax;
+				case "visibilityTimeout" -> this.visibilityTimeout;
+				case "completedRetention" -> this.completedRetention;
+				case "completedCount" -> this.completedCount;
+				case "deadRetention" -> this.deadRetention;
+				case "deadCount" -> this.deadCount;
+				default -> null;
+			};
+			return value != null;
 		}
 
 	}
@@ -418,18 +602,8 @@ public class RedisQueueProperties implements Validator, EnvironmentAware {
 		}
 
 		void validate(Errors errors) {
-			if (this.deadWarning < 1) {
-				errors.rejectValue("health.deadWarning", "invalid", "must be at least 1");
-			}
-			if (this.deadDown != null && this.deadDown < 1) {
-				errors.rejectValue("health.deadDown", "invalid", "must be at least 1");
-			}
-			if (this.waitingAgeWarning.isNegative() || this.waitingAgeWarning.isZero()) {
-				errors.rejectValue("health.waitingAgeWarning", "invalid", "must be positive");
-			}
-			if (this.waitingAgeDown != null && (this.waitingAgeDown.isNegative() || this.waitingAgeDown.isZero())) {
-				errors.rejectValue("health.waitingAgeDown", "invalid", "must be positive");
-			}
+			QueueHealthThresholds.problems(this.deadWarning, this.deadDown, this.waitingAgeWarning, this.waitingAgeDown)
+				.forEach((field, problem) -> errors.rejectValue("health." + field, "invalid", problem));
 		}
 
 	}

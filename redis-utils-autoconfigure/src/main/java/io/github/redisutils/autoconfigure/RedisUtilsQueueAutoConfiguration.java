@@ -44,7 +44,9 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  * Job queues: the {@link JobQueues}, the {@link JobHandlers} registry filled from
  * {@link io.github.redisutils.queue.JobHandler @JobHandler} methods, the
  * {@link QueueWorkers} of the queues under {@code redis.queue.queues} and their gauges.
- * Switched off by {@code redis.queue.enabled=false}; the workers alone by
+ * Each queue's settings ({@code redis.queue.queues.<name>.*} over the
+ * {@code redis.queue.*} defaults) pass through the {@link QueueSettingsCustomizer} beans,
+ * in order. Switched off by {@code redis.queue.enabled=false}; the workers alone by
  * {@code redis.queue.workers-enabled=false}.
  *
  * @author redis-utils authors
@@ -60,8 +62,10 @@ public final class RedisUtilsQueueAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JobQueues jobQueues(RedisConnectionFactory redisConnectionFactory, RedisKeys redisKeys, ValueCodec valueCodec,
-			RedisQueueProperties properties, ObjectProvider<OutageBackoffs> outageBackoffs) {
-		return JobQueues.create(redisConnectionFactory, redisKeys, valueCodec, properties::settings,
+			RedisQueueProperties properties, ObjectProvider<QueueSettingsCustomizer> customizers,
+			ObjectProvider<OutageBackoffs> outageBackoffs) {
+		return JobQueues.create(redisConnectionFactory, redisKeys, valueCodec,
+				properties.toSettingsResolver(customizers.orderedStream().toList()),
 				outageBackoffs.getIfAvailable(OutageBackoffs::disabled).forFeature(JobQueues.FEATURE));
 	}
 

@@ -16,9 +16,11 @@
 package io.github.redisutils.queue;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.springframework.util.Assert;
+import io.github.redisutils.core.SettingProblems;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Exponential backoff between attempts, with jitter: the delay before retry {@code n}
@@ -32,13 +34,32 @@ import org.springframework.util.Assert;
 public record Backoff(Duration initial, Duration max) {
 
 	/**
-	 * Validate the backoff.
+	 * Create a backoff, checking it.
 	 * @param initial delay after the first failed attempt
 	 * @param max longest delay
+	 * @throws IllegalArgumentException naming every problem of {@link #problems}
 	 */
 	public Backoff {
-		Assert.isTrue(!initial.isNegative(), "'initial' must not be negative");
-		Assert.isTrue(max.compareTo(initial) >= 0, "'max' must not be shorter than 'initial'");
+		SettingProblems.throwIfAny("backoff", problems(initial, max));
+	}
+
+	/**
+	 * Return the problems of a backoff, the rules used by the constructor and by start-up
+	 * validation of the queue properties.
+	 * @param initial delay after the first failed attempt
+	 * @param max longest delay
+	 * @return a problem per field name ({@code initial}, {@code max}), empty when the
+	 * values are acceptable
+	 */
+	public static Map<String, String> problems(@Nullable Duration initial, @Nullable Duration max) {
+		SettingProblems problems = new SettingProblems().notNegative("initial", initial);
+		if (max == null) {
+			problems.add("max", "must not be null");
+		}
+		else if (initial != null && !initial.isNegative() && max.compareTo(initial) < 0) {
+			problems.add("max", "must not be shorter than the initial delay (" + initial + ") (was " + max + ")");
+		}
+		return problems.toMap();
 	}
 
 	/**

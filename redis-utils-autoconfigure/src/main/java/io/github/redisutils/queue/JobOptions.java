@@ -17,10 +17,10 @@ package io.github.redisutils.queue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
+import io.github.redisutils.core.SettingProblems;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.util.Assert;
 
 /**
  * How one job is enqueued. Immutable: each {@code with...} method returns a copy. Unset
@@ -47,7 +47,7 @@ public record JobOptions(JobPriority priority, @Nullable Duration delay, @Nullab
 	private static final JobOptions DEFAULTS = new JobOptions(JobPriority.NORMAL, null, null, null, null, null, null);
 
 	/**
-	 * Validate the options.
+	 * Create options, checking them.
 	 * @param priority the priority
 	 * @param delay the delay or {@code null}
 	 * @param runAt the time to run at or {@code null}
@@ -55,13 +55,41 @@ public record JobOptions(JobPriority priority, @Nullable Duration delay, @Nullab
 	 * @param backoff the backoff or {@code null}
 	 * @param uniqueKey the unique key or {@code null}
 	 * @param timeout the timeout or {@code null}
+	 * @throws IllegalArgumentException naming every problem of {@link #problems}
 	 */
 	public JobOptions {
-		Assert.notNull(priority, "'priority' must not be null");
-		Assert.isTrue(delay == null || !delay.isNegative(), "'delay' must not be negative");
-		Assert.isTrue(maxAttempts == null || maxAttempts >= 1, "'maxAttempts' must be at least 1");
-		Assert.isTrue(uniqueKey == null || !uniqueKey.isEmpty(), "'uniqueKey' must not be empty");
-		Assert.isTrue(timeout == null || (!timeout.isNegative() && !timeout.isZero()), "'timeout' must be positive");
+		SettingProblems.throwIfAny("job options", problems(priority, delay, maxAttempts, uniqueKey, timeout));
+	}
+
+	/**
+	 * Return the problems of job options, the rules used by the constructor. A
+	 * {@code null} value (other than the priority) means "unset" and is accepted.
+	 * @param priority the priority
+	 * @param delay the delay or {@code null}
+	 * @param maxAttempts the attempts or {@code null}
+	 * @param uniqueKey the unique key or {@code null}
+	 * @param timeout the timeout or {@code null}
+	 * @return a problem per field name, empty when the values are acceptable
+	 */
+	public static Map<String, String> problems(@Nullable JobPriority priority, @Nullable Duration delay,
+			@Nullable Integer maxAttempts, @Nullable String uniqueKey, @Nullable Duration timeout) {
+		SettingProblems problems = new SettingProblems();
+		if (priority == null) {
+			problems.add("priority", "must not be null");
+		}
+		if (delay != null) {
+			problems.notNegative("delay", delay);
+		}
+		if (maxAttempts != null) {
+			problems.atLeast("maxAttempts", maxAttempts, 1);
+		}
+		if (uniqueKey != null && uniqueKey.isEmpty()) {
+			problems.add("uniqueKey", "must not be empty");
+		}
+		if (timeout != null) {
+			problems.positive("timeout", timeout);
+		}
+		return problems.toMap();
 	}
 
 	/**

@@ -26,13 +26,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import io.github.redisutils.core.PrimarySwitch;
 import io.github.redisutils.core.PrimarySwitchListener;
 import io.github.redisutils.core.RedisThreads;
+import io.github.redisutils.core.SettingProblems;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.util.Assert;
 
 /**
  * The workers of this instance, one set per queue named at creation whose concurrency is
@@ -96,17 +96,36 @@ public final class QueueWorkers implements SmartLifecycle, PrimarySwitchListener
 	 * @param shutdownTimeout how long stopping waits for running jobs
 	 * @param meterRegistry where meters go
 	 * @param threads where threads come from
+	 * @throws IllegalArgumentException naming every problem of {@link #problems}
 	 */
 	public QueueWorkers(JobQueues queues, JobHandlers handlers, List<String> queueNames, Duration blockTimeout,
 			Duration shutdownTimeout, MeterRegistry meterRegistry, RedisThreads threads) {
 		this.threads = threads;
-		Assert.isTrue(blockTimeout.toMillis() >= 1000, "'blockTimeout' must be at least 1s");
+		SettingProblems.throwIfAny("queue workers", problems(blockTimeout, shutdownTimeout));
 		this.queues = queues;
 		this.handlers = handlers;
 		this.queueNames = List.copyOf(queueNames);
 		this.blockTimeout = blockTimeout;
 		this.shutdownTimeout = shutdownTimeout;
 		this.meterRegistry = meterRegistry;
+	}
+
+	/**
+	 * Return the problems of the workers' timeouts, the rules used by the constructor and
+	 * by start-up validation of {@code redis.queue.*}.
+	 * @param blockTimeout longest blocking wait (BLPOP) of an idle worker
+	 * @param shutdownTimeout how long stopping waits for running jobs
+	 * @return a problem per field name ({@code blockTimeout}, {@code shutdownTimeout}),
+	 * empty when the values are acceptable
+	 */
+	public static Map<String, String> problems(@Nullable Duration blockTimeout, @Nullable Duration shutdownTimeout) {
+		SettingProblems problems = new SettingProblems();
+		if (blockTimeout == null || blockTimeout.toMillis() < 1000 || blockTimeout.toMillis() % 1000 != 0) {
+			problems.add("blockTimeout",
+					"must be a whole number of seconds, at least 1s (BLPOP) (was " + blockTimeout + ")");
+		}
+		problems.notNegative("shutdownTimeout", shutdownTimeout);
+		return problems.toMap();
 	}
 
 	@Override

@@ -52,6 +52,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.Ordered;
 import org.springframework.validation.FieldError;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -134,6 +135,32 @@ class RedisUtilsQueueAutoConfigurationTests {
 				assertThat(context).getBean(QueueWorkers.class).isSameAs(workers);
 				assertThat(context).getBean(QueueGauges.class).isSameAs(gauges);
 				assertThat(context).getBean("queueHealthContribution").isSameAs(contribution);
+			});
+	}
+
+	@Test
+	void settingsCustomizersApplyInOrderToEveryQueueBeforeItIsCreated() {
+		this.contextRunner
+			.withPropertyValues("redis.queue.workers-enabled=false", "redis.queue.max-attempts=5",
+					"redis.queue.queues.orders.concurrency=2")
+			.withBean("second", QueueSettingsCustomizer.class,
+					() -> new OrderedCustomizer(2,
+							(queue, settings) -> "orders".equals(queue)
+									? settings.withConcurrency(settings.concurrency() * 10) : settings))
+			.withBean("first", QueueSettingsCustomizer.class,
+					() -> new OrderedCustomizer(1,
+							(queue, settings) -> "orders".equals(queue)
+									? settings.withConcurrency(settings.concurrency() + 1) : settings))
+			.withBean("everyQueue", QueueSettingsCustomizer.class,
+					() -> new OrderedCustomizer(3,
+							(queue, settings) -> settings.withMaxAttempts(settings.maxAttempts() + 1)))
+			.run((context) -> {
+				JobQueues queues = context.getBean(JobQueues.class);
+				// (2 + 1) * 10, not 2 * 10 + 1: "first" runs before "second".
+				assertThat(queues.settings("orders").concurrency()).isEqualTo(30);
+				assertThat(queues.settings("orders").maxAttempts()).isEqualTo(6);
+				assertThat(queues.settings("other").concurrency()).isEqualTo(4);
+				assertThat(queues.settings("other").maxAttempts()).isEqualTo(6);
 			});
 	}
 
@@ -277,6 +304,20 @@ class RedisUtilsQueueAutoConfigurationTests {
 
 	private static Health health(RedisHealthContributor redis) {
 		return ((HealthIndicator) redis.getContributor("queue")).health(true);
+	}
+
+	record OrderedCustomizer(int order, QueueSettingsCustomizer delegate) implements QueueSettingsCustomizer, Ordered {
+
+		@Override
+		public QueueSettings customize(String queue, QueueSettings settings) {
+			return this.delegate.customize(queue, settings);
+		}
+
+		@Override
+		public int getOrder() {
+			return this.order;
+		}
+
 	}
 
 	static class UserQueues implements JobQueues {
