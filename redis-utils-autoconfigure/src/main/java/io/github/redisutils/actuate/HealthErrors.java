@@ -15,14 +15,14 @@
  */
 package io.github.redisutils.actuate;
 
+import io.github.redisutils.core.ErrorText;
+
 /**
  * Turns a failure into the short text of an {@code error} health detail.
  *
  * @author redis-utils authors
  */
 final class HealthErrors {
-
-	private static final int MAX_LENGTH = 200;
 
 	private HealthErrors() {
 	}
@@ -36,8 +36,7 @@ final class HealthErrors {
 	static String describe(Throwable failure) {
 		String message = failure.getClass().getSimpleName()
 				+ ((failure.getMessage() != null) ? ": " + failure.getMessage() : "");
-		String firstLine = message.lines().findFirst().orElse(message);
-		return (firstLine.length() <= MAX_LENGTH) ? firstLine : firstLine.substring(0, MAX_LENGTH) + "...";
+		return ErrorText.firstLine(message);
 	}
 
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.github.redisutils.core.ErrorText;
 import io.github.redisutils.core.RedisThreads;
 import org.jspecify.annotations.Nullable;
 
@@ -48,8 +49,6 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  * @author redis-utils authors
  */
 public class RedisConnectionHealthIndicator implements HealthIndicator, DisposableBean {
-
-	private static final int MAX_ERROR_LENGTH = 200;
 
 	private final RedisConnectionProbe probe;
 
@@ -144,10 +143,7 @@ public class RedisConnectionHealthIndicator implements HealthIndicator, Disposab
 		}
 		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
 		String error = (root == failure) ? message : failure.getClass().getSimpleName() + ": " + message;
-		// Health details are for people and dashboards: keep the first line, and not too
-		// much of it.
-		String firstLine = error.lines().findFirst().orElse(error);
-		return (firstLine.length() <= MAX_ERROR_LENGTH) ? firstLine : firstLine.substring(0, MAX_ERROR_LENGTH) + "...";
+		return ErrorText.firstLine(error);
 	}
 
 	@Override

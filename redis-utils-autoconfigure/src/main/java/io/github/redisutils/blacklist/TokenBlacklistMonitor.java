@@ -18,6 +18,7 @@ package io.github.redisutils.blacklist;
 import java.time.Instant;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.github.redisutils.core.ErrorText;
 import io.github.redisutils.core.OutageBackoff;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,8 +35,6 @@ import org.jspecify.annotations.Nullable;
  * @author redis-utils authors
  */
 public final class TokenBlacklistMonitor {
-
-	private static final int MAX_ERROR_LENGTH = 200;
 
 	/**
 	 * The feature's name in health and the outage back-off's meters.
@@ -117,9 +116,7 @@ public final class TokenBlacklistMonitor {
 		this.failures.increment();
 		this.lastFailure = Instant.now();
 		String message = (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getSimpleName();
-		String firstLine = message.lines().findFirst().orElse(message);
-		this.lastError = (firstLine.length() <= MAX_ERROR_LENGTH) ? firstLine
-				: firstLine.substring(0, MAX_ERROR_LENGTH) + "...";
+		this.lastError = ErrorText.firstLine(message);
 		return this.onFailure.revokedOnFailure();
 	}
 

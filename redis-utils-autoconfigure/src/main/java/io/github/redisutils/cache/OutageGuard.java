@@ -50,6 +50,8 @@ final class OutageGuard {
 
 	private final OutageBackoff backoff;
 
+	private final long backoffMillis;
+
 	private final RateLimitedLog log = new RateLimitedLog(LogFactory.getLog(OutageGuard.class), LOG_INTERVAL);
 
 	private final Set<String> droppedWrites = ConcurrentHashMap.newKeySet();
@@ -63,6 +65,7 @@ final class OutageGuard {
 
 	OutageGuard(OutageBackoff backoff) {
 		this.backoff = backoff;
+		this.backoffMillis = backoff.status().backoff().toMillis();
 	}
 
 	/**
@@ -140,9 +143,10 @@ final class OutageGuard {
 
 	void failed(String cacheName, String operation, RuntimeException ex) {
 		this.backoff.failed(ex);
-		long backoffMillis = this.backoff.status().backoff().toMillis();
-		this.log.warn(() -> "Cache '" + cacheName + "' could not " + operation + " Redis; serving from the loader"
-				+ ((backoffMillis > 0) ? " and skipping Redis for " + backoffMillis + " ms" : ""), ex);
+		this.log.warn(
+				() -> "Cache '" + cacheName + "' could not " + operation + " Redis; serving from the loader"
+						+ ((this.backoffMillis > 0) ? " and skipping Redis for " + this.backoffMillis + " ms" : ""),
+				ex);
 	}
 
 	long failures() {

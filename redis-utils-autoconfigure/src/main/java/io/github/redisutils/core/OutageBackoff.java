@@ -50,8 +50,6 @@ public final class OutageBackoff {
 
 	private static final Log logger = LogFactory.getLog(OutageBackoff.class);
 
-	private static final int MAX_ERROR_LENGTH = 200;
-
 	private final String feature;
 
 	private final long backoffNanos;
@@ -134,12 +132,20 @@ public final class OutageBackoff {
 	 * @throws RedisUtilsException for any other failure, as {@link RedisCalls} says
 	 */
 	public <T> T call(Supplier<T> call, String what, @Nullable String key) {
+		return guarded(() -> RedisCalls.call(call, what, key), what, key);
+	}
+
+	/**
+	 * Run a call already translated by {@link RedisCalls} unless Redis is being skipped,
+	 * recording its outcome.
+	 */
+	private <T> T guarded(Supplier<T> translated, String what, @Nullable String key) {
 		if (!tryEnter()) {
 			throw skipped(what, key);
 		}
 		T result;
 		try {
-			result = RedisCalls.call(call, what, key);
+			result = translated.get();
 		}
 		catch (RedisUnavailableException ex) {
 			failed(ex);
@@ -170,7 +176,7 @@ public final class OutageBackoff {
 	 * @throws RedisUtilsException for any other failure, as {@link RedisCalls} says
 	 */
 	public <T> T read(Supplier<T> call, String what, @Nullable String key) {
-		return call(() -> retried(call, what, key), what, key);
+		return guarded(() -> retried(call, what, key), what, key);
 	}
 
 	/**
@@ -269,10 +275,7 @@ public final class OutageBackoff {
 	 */
 	public void failed(RuntimeException failure) {
 		this.failures.increment();
-		String message = String.valueOf(failure.getMessage());
-		String firstLine = message.lines().findFirst().orElse(message);
-		this.lastError = (firstLine.length() <= MAX_ERROR_LENGTH) ? firstLine
-				: firstLine.substring(0, MAX_ERROR_LENGTH) + "...";
+		this.lastError = ErrorText.firstLine(String.valueOf(failure.getMessage()));
 		if (this.backoffNanos == 0) {
 			return;
 		}
