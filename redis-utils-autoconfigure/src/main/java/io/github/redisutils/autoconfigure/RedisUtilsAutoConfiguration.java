@@ -16,6 +16,7 @@
 package io.github.redisutils.autoconfigure;
 
 import io.github.redisutils.core.OutageBackoffs;
+import io.github.redisutils.core.RedisCalls;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.RedisServerClock;
 import io.github.redisutils.core.RedisThreads;
@@ -74,9 +75,10 @@ public final class RedisUtilsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	OutageBackoffs outageBackoffs(RedisUtilsProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
+	OutageBackoffs outageBackoffs(RedisUtilsProperties properties, RedisConnectionFactory redisConnectionFactory,
+			ObjectProvider<MeterRegistry> meterRegistry) {
 		return new OutageBackoffs(properties.getOutage().getBackoff(), properties.getRetry().toRetry(),
-				MeterRegistries.applicationOrNoop(meterRegistry));
+				RedisCalls.commandTimeout(redisConnectionFactory), MeterRegistries.applicationOrNoop(meterRegistry));
 	}
 
 	@Bean

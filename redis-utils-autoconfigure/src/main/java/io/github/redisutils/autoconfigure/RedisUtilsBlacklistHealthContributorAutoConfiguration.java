@@ -47,7 +47,7 @@ public final class RedisUtilsBlacklistHealthContributorAutoConfiguration {
 	@ConditionalOnEnabledHealthIndicator("redis.token-blacklist")
 	RedisHealthContribution tokenBlacklistHealthContribution(TokenBlacklistMonitor tokenBlacklistMonitor,
 			ObjectProvider<LocalRevocationCache> localRevocationCache) {
-		return new RedisHealthContribution("token-blacklist",
+		return new RedisHealthContribution(TokenBlacklistMonitor.FEATURE,
 				new TokenBlacklistHealthIndicator(tokenBlacklistMonitor, localRevocationCache.getIfAvailable()));
 	}
 

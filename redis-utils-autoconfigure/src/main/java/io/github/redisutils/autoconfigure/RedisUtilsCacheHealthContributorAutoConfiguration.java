@@ -47,7 +47,7 @@ public final class RedisUtilsCacheHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = "cacheHealthContribution")
 	@ConditionalOnEnabledHealthIndicator("redis.cache")
 	RedisHealthContribution cacheHealthContribution(RedisCaches redisCaches) {
-		return new RedisHealthContribution("cache", new CacheHealthIndicator(redisCaches::status));
+		return new RedisHealthContribution(RedisCaches.FEATURE, new CacheHealthIndicator(redisCaches::status));
 	}
 
 }

@@ -48,7 +48,8 @@ public final class RedisUtilsLockHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = "lockHealthContribution")
 	@ConditionalOnEnabledHealthIndicator("redis.lock")
 	RedisHealthContribution lockHealthContribution(DistributedLocks distributedLocks) {
-		return new RedisHealthContribution("lock", new LocksHealthIndicator(distributedLocks::status));
+		return new RedisHealthContribution(DistributedLocks.FEATURE,
+				new LocksHealthIndicator(distributedLocks::status));
 	}
 
 }

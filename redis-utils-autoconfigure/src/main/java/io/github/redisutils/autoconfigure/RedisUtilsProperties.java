@@ -21,6 +21,7 @@ import java.util.List;
 
 import javax.crypto.SecretKey;
 
+import io.github.redisutils.core.OutageBackoff;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.RedisRetry;
 import io.github.redisutils.core.SettingProblems;
@@ -401,8 +402,7 @@ public class RedisUtilsProperties implements Validator {
 		}
 
 		void validate(Errors errors) {
-			new SettingProblems().notNegative("outage.backoff", this.backoff)
-				.toMap()
+			OutageBackoff.problems("outage.backoff", this.backoff)
 				.forEach((field, problem) -> errors.rejectValue(field, "invalid", problem));
 		}
 

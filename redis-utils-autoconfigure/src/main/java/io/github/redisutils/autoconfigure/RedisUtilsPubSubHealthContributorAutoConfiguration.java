@@ -44,7 +44,7 @@ public final class RedisUtilsPubSubHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = "pubsubHealthContribution")
 	@ConditionalOnEnabledHealthIndicator("redis.pubsub")
 	RedisHealthContribution pubsubHealthContribution(RedisPubSub redisPubSub) {
-		return new RedisHealthContribution("pubsub", new PubSubHealthIndicator(redisPubSub::status));
+		return new RedisHealthContribution(RedisPubSub.FEATURE, new PubSubHealthIndicator(redisPubSub::status));
 	}
 
 }

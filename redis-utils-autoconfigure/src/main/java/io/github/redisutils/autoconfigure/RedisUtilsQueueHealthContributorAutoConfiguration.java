@@ -55,7 +55,7 @@ public final class RedisUtilsQueueHealthContributorAutoConfiguration {
 	RedisHealthContribution queueHealthContribution(JobQueues jobQueues, RedisQueueProperties properties,
 			ObjectProvider<QueueWorkers> queueWorkers) {
 		List<String> names = List.copyOf(properties.getQueues().keySet());
-		return new RedisHealthContribution("queue",
+		return new RedisHealthContribution(JobQueues.FEATURE,
 				new QueuesHealthIndicator(() -> QueuesStatus.of(jobQueues, names, queueWorkers.getIfAvailable()),
 						properties.getHealth().toThresholds()));
 	}

@@ -49,13 +49,13 @@ public final class RedisUtilsRateLimitHealthContributorAutoConfiguration {
 	/**
 	 * Name of the child in the {@code redis} health composite.
 	 */
-	static final String CHILD = "rate-limit";
+	static final String CHILD = RateLimiterRegistry.FEATURE;
 
 	@Bean
 	@ConditionalOnMissingBean(name = "rateLimitHealthContribution")
 	@ConditionalOnEnabledHealthIndicator("redis.rate-limit")
 	RedisHealthContribution rateLimitHealthContribution(RateLimiterRegistry rateLimiterRegistry) {
-		return new RedisHealthContribution(CHILD,
+		return new RedisHealthContribution(RateLimiterRegistry.FEATURE,
 				new RateLimitsHealthIndicator(() -> RateLimitsStatus.of(rateLimiterRegistry)));
 	}
 

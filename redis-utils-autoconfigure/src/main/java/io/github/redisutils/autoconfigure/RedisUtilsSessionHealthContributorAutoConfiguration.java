@@ -15,6 +15,7 @@
  */
 package io.github.redisutils.autoconfigure;
 
+import io.github.redisutils.session.SessionStore;
 import io.github.redisutils.actuate.RedisHealthContribution;
 import io.github.redisutils.actuate.SessionsHealthIndicator;
 import io.github.redisutils.session.SessionMetrics;
@@ -48,7 +49,7 @@ public final class RedisUtilsSessionHealthContributorAutoConfiguration {
 	RedisHealthContribution sessionHealthContribution(RedisSessionProperties properties,
 			SessionMetrics sessionMetrics) {
 		SessionStoreOptions options = properties.toOptions();
-		return new RedisHealthContribution("session",
+		return new RedisHealthContribution(SessionStore.FEATURE,
 				new SessionsHealthIndicator(() -> SessionsStatus.of(options, sessionMetrics)));
 	}
 

@@ -105,14 +105,10 @@ final class DefaultReactiveTokenBlacklist implements ReactiveTokenBlacklist {
 						() -> this.monitor.failed(new RedisUtilsException("Redis answered the check with nothing"))))
 				.onErrorMap(RedisCalls::isRedisFailure, (ex) -> RedisCalls.translate(ex, "check a token", keys.get(0)))
 				.doOnSuccess((answered) -> outage.succeeded())
-				.doOnError((ex) -> {
-					if (ex instanceof RedisUnavailableException unavailable) {
-						outage.failed(unavailable);
-					}
-					else {
-						outage.succeeded();
-					}
-				})
+				.doOnError(outage::failed)
+				// A subscriber that gave up (a request timeout) leaves nothing known
+				// about Redis: a probe's turn goes to the next check.
+				.doOnCancel(outage::abandoned)
 				// Only an outage applies the failure policy: a permission error or
 				// malformed state is a mistake to fix, never a reason to accept tokens.
 				.onErrorResume(RedisUnavailableException.class, (ex) -> Mono.just(this.monitor.failed(ex)));

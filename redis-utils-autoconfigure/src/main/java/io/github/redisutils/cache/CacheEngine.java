@@ -68,6 +68,7 @@ final class CacheEngine {
 		this.guard = guard;
 		this.options = options;
 		guard.repairWith(commands::delete);
+		commands.onAnswer(guard::succeeded);
 	}
 
 	CacheScripts commands() {
@@ -123,7 +124,7 @@ final class CacheEngine {
 	 * fails or holds nothing.
 	 */
 	private byte @Nullable [] readBytes(CacheName cache, EntryLocation location) {
-		if (this.guard.bypassing()) {
+		if (this.guard.skipsRedis()) {
 			cache.metrics().readFallback();
 			cache.metrics().miss();
 			return null;
@@ -168,7 +169,7 @@ final class CacheEngine {
 	 * @throws LoaderFailure if the loader throws
 	 */
 	@Nullable Object getOrLoad(CacheName cache, EntryLocation location, Type type, CacheSettings settings, Callable<?> loader) {
-		if (this.guard.bypassing()) {
+		if (this.guard.skipsRedis()) {
 			cache.metrics().readFallback();
 			cache.metrics().miss();
 			return callLoader(loader);
@@ -317,7 +318,7 @@ final class CacheEngine {
 		if (value == null && !settings.cacheNullValues()) {
 			return false;
 		}
-		if (this.guard.bypassing()) {
+		if (this.guard.skipsRedis()) {
 			cache.metrics().writeFallback();
 			// Redis may still hold the previous value: delete it before Redis is used
 			// again.

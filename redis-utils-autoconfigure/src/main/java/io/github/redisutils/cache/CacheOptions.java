@@ -18,6 +18,7 @@ package io.github.redisutils.cache;
 import java.time.Duration;
 import java.util.Map;
 
+import io.github.redisutils.core.OutageBackoff;
 import io.github.redisutils.core.SettingProblems;
 import org.jspecify.annotations.Nullable;
 
@@ -78,6 +79,7 @@ public record CacheOptions(boolean singleFlight, Duration lease, Duration maxWai
 			.notNegative("maxWait", maxWait)
 			.positive("pollInterval", pollInterval)
 			.notNegative("outageBackoff", outageBackoff)
+			.atMost("outageBackoff", outageBackoff, OutageBackoff.MAX_BACKOFF, null)
 			.atLeast("clearBatchSize", clearBatchSize, 1);
 		if (!(earlyRefreshBeta > 0)) {
 			problems.add("earlyRefreshBeta", "must be positive (was " + earlyRefreshBeta + ")");

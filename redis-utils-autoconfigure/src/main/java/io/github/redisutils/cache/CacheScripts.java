@@ -67,8 +67,18 @@ final class CacheScripts {
 
 	private final RedisTemplate<String, byte[]> template;
 
+	private volatile Runnable onAnswer = () -> {
+	};
+
 	CacheScripts(RedisConnectionFactory connectionFactory) {
 		this.template = RedisTemplates.binary(connectionFactory);
+	}
+
+	/**
+	 * Set what runs after each command Redis answered.
+	 */
+	void onAnswer(Runnable onAnswer) {
+		this.onAnswer = onAnswer;
 	}
 
 	@Nullable byte[] get(String key) {
@@ -282,8 +292,14 @@ final class CacheScripts {
 		return (unlinked != null) ? unlinked : 0;
 	}
 
-	private static <T> @Nullable T call(String command, Supplier<@Nullable T> action) {
-		return RedisCalls.call(action, "run " + command + " for a cache");
+	/**
+	 * Run a command, telling the outage guard that Redis answered: every cache path
+	 * reports its success here, whatever it does next.
+	 */
+	private <T> @Nullable T call(String command, Supplier<@Nullable T> action) {
+		T result = RedisCalls.call(action, "run " + command + " for a cache");
+		this.onAnswer.run();
+		return result;
 	}
 
 	private static List<byte @Nullable []> nulls(int size) {

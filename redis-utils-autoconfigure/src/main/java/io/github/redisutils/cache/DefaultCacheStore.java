@@ -181,7 +181,7 @@ final class DefaultCacheStore implements CacheStore {
 		if (locations.isEmpty()) {
 			return unknown;
 		}
-		if (this.engine.guard().bypassing()) {
+		if (this.engine.guard().skipsRedis()) {
 			this.cacheName.metrics().readFallback();
 			return unknown;
 		}
@@ -228,7 +228,7 @@ final class DefaultCacheStore implements CacheStore {
 		if (valueKeys.isEmpty()) {
 			return;
 		}
-		if (this.engine.guard().bypassing()) {
+		if (this.engine.guard().skipsRedis()) {
 			this.cacheName.metrics().writeFallback();
 			// As for a single put: the previous values go before Redis is used again.
 			valueKeys.forEach(this.engine.guard()::writeDropped);
@@ -294,7 +294,7 @@ final class DefaultCacheStore implements CacheStore {
 	}
 
 	private boolean redisOr(boolean fallback, BooleanSupplier action) {
-		if (this.engine.guard().bypassing()) {
+		if (this.engine.guard().skipsRedis()) {
 			this.cacheName.metrics().writeFallback();
 			return fallback;
 		}

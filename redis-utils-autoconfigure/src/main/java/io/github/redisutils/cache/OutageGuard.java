@@ -65,7 +65,7 @@ final class OutageGuard {
 
 	OutageGuard(OutageBackoff backoff) {
 		this.backoff = backoff;
-		this.backoffMillis = backoff.status().backoff().toMillis();
+		this.backoffMillis = backoff.backoff().toMillis();
 	}
 
 	/**
@@ -76,15 +76,24 @@ final class OutageGuard {
 	}
 
 	/**
-	 * Whether Redis is being skipped after a recent failure, or while the keys of writes
-	 * dropped meanwhile have not been deleted yet. A call told not to skip Redis reports
-	 * a success with {@link #succeeded()} and a failure with {@link #failed}.
+	 * Whether a call should skip Redis: after a recent failure, or while the keys of
+	 * writes dropped meanwhile have not been deleted yet. A call told not to skip Redis
+	 * may be the probe: every command Redis answers reports a success (through
+	 * {@link CacheScripts}), and a failed call reports it with {@link #failed}.
 	 */
-	boolean bypassing() {
+	boolean skipsRedis() {
 		if (!this.backoff.tryEnter()) {
 			return true;
 		}
 		return !this.droppedWrites.isEmpty() && !repairDroppedWrites();
+	}
+
+	/**
+	 * Whether Redis is being skipped now; unlike {@link #skipsRedis()}, asking never
+	 * takes a probe's turn, so health polls do not probe.
+	 */
+	boolean open() {
+		return this.backoff.bypassing();
 	}
 
 	/**
@@ -141,11 +150,16 @@ final class OutageGuard {
 		}
 	}
 
+	/**
+	 * Record a failed call: only an outage makes caches skip Redis (see
+	 * {@link OutageBackoff#failed(Throwable)}); an error Redis answered with is logged
+	 * only.
+	 */
 	void failed(String cacheName, String operation, RuntimeException ex) {
 		this.backoff.failed(ex);
-		this.log.warn(
-				() -> "Cache '" + cacheName + "' could not " + operation + " Redis; serving from the loader"
-						+ ((this.backoffMillis > 0) ? " and skipping Redis for " + this.backoffMillis + " ms" : ""),
+		boolean skipping = this.backoff.bypassing();
+		this.log.warn(() -> "Cache '" + cacheName + "' could not " + operation + " Redis; serving from the loader"
+				+ ((skipping && this.backoffMillis > 0) ? " and skipping Redis for " + this.backoffMillis + " ms" : ""),
 				ex);
 	}
 

@@ -24,6 +24,8 @@ import java.util.concurrent.ConcurrentMap;
 
 import io.github.redisutils.cache.CacheEngine.CacheName;
 import io.github.redisutils.core.OutageBackoff;
+import io.github.redisutils.core.RedisCalls;
+import io.github.redisutils.core.RedisRetry;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.codec.ValueCodec;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -87,8 +89,8 @@ public final class RedisCaches {
 	 */
 	public static RedisCaches create(RedisConnectionFactory connectionFactory, RedisKeys redisKeys, ValueCodec codec,
 			MeterRegistry meterRegistry, CacheOptions options) {
-		return create(connectionFactory, redisKeys, codec, meterRegistry, options,
-				new OutageBackoff(FEATURE, options.outageBackoff()));
+		return create(connectionFactory, redisKeys, codec, meterRegistry, options, new OutageBackoff(FEATURE,
+				options.outageBackoff(), RedisRetry.NONE, RedisCalls.commandTimeout(connectionFactory)));
 	}
 
 	/**
@@ -156,8 +158,8 @@ public final class RedisCaches {
 			decodingFailures += entry.getValue().decodingFailureCount.sum();
 			names.add(entry.getKey().substring(entry.getKey().indexOf('/') + 1));
 		}
-		return new CacheStatus(this.engine.guard().bypassing(), this.engine.guard().failures(), fallbacks,
-				decodingFailures, names);
+		return new CacheStatus(this.engine.guard().open(), this.engine.guard().failures(), fallbacks, decodingFailures,
+				names);
 	}
 
 	private CacheMetrics metrics(String cacheName, String managerName, boolean bindStatistics) {

@@ -188,7 +188,7 @@ public final class RedisUtilsCache extends AbstractValueAdaptingCache {
 			return get(key);
 		}
 		EntryLocation location = this.keys.location(key);
-		if (this.engine.guard().bypassing()) {
+		if (this.engine.guard().skipsRedis()) {
 			this.cacheName.metrics().writeFallback();
 			return null;
 		}

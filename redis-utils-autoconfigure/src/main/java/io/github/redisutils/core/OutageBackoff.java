@@ -18,8 +18,9 @@ package io.github.redisutils.core;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
@@ -34,12 +35,17 @@ import org.jspecify.annotations.Nullable;
  * reads through to its loader, a session read throws {@link RedisUnavailableException}),
  * so that an outage does not cost every request a command timeout. When the period is
  * over, one call probes Redis while the others keep skipping it; its success resumes
- * normal use, its failure starts another period. At most one call per period waits on a
- * Redis that does not answer.
+ * normal use, its failure starts another period. At most one call waits on a Redis that
+ * does not answer: the probe keeps its turn for the back-off period or the command
+ * timeout, whichever is longer.
  * <p>
- * Only {@link RedisUnavailableException} opens the back-off: an ACL refusal, malformed
- * data or a script error mean that Redis answered. A back-off of zero turns skipping off
- * (failures are still counted).
+ * Only a call that found Redis unreachable or unable to serve opens the back-off. An
+ * answer of any kind closes it: a result, an ACL refusal, malformed data, a script error,
+ * and a refused write ({@code OOM}, {@code MISCONF}, {@code READONLY},
+ * {@code NOREPLICAS}), since a server that refuses writes still serves reads and answers
+ * at once. A call that ended without telling anything about Redis (interrupted,
+ * cancelled, failed in the caller's own code) gives up the probe's turn without a
+ * verdict. A back-off of zero turns skipping off (failures are still counted).
  * <p>
  * Obtain instances from {@link OutageBackoffs}, which reports them as meters and health
  * details; {@link #disabled(String)} is for features built without one.
@@ -48,11 +54,19 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OutageBackoff {
 
+	/**
+	 * The longest back-off accepted: an application skipping Redis for longer would
+	 * rather be down.
+	 */
+	public static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
 	private static final Log logger = LogFactory.getLog(OutageBackoff.class);
 
 	private final String feature;
 
 	private final long backoffNanos;
+
+	private final long probeHoldNanos;
 
 	private final RedisRetry retry;
 
@@ -62,16 +76,11 @@ public final class OutageBackoff {
 
 	private final LongAdder bypassed = new LongAdder();
 
-	private volatile boolean open;
-
-	private volatile long openUntil;
-
 	/**
-	 * When the probe in flight, if any, stops counting as the period's probe (0: none).
+	 * Every field that changes together, swapped as one so that a success and a failure
+	 * racing each other never leave a half-open mix.
 	 */
-	private final AtomicLong probeUntil = new AtomicLong();
-
-	private volatile @Nullable Instant since;
+	private final AtomicReference<State> state = new AtomicReference<>(State.CLOSED);
 
 	private volatile @Nullable String lastError;
 
@@ -79,10 +88,24 @@ public final class OutageBackoff {
 	 * Create a back-off.
 	 * @param feature the feature's name, as in health and meters ({@code rate-limit})
 	 * @param backoff how long Redis is skipped after a failure; zero turns skipping off
-	 * @throws IllegalArgumentException if the back-off is negative
+	 * @throws IllegalArgumentException if the back-off is negative or longer than
+	 * {@link #MAX_BACKOFF}
 	 */
 	public OutageBackoff(String feature, Duration backoff) {
-		this(feature, backoff, RedisRetry.NONE);
+		this(feature, backoff, RedisRetry.NONE, Duration.ZERO);
+	}
+
+	/**
+	 * Create a back-off whose {@link #read idempotent reads} are retried, its probe
+	 * keeping its turn for the back-off period.
+	 * @param feature the feature's name, as in health and meters ({@code rate-limit})
+	 * @param backoff how long Redis is skipped after a failure; zero turns skipping off
+	 * @param retry how reads are retried ({@link RedisRetry#NONE} for not at all)
+	 * @throws IllegalArgumentException if the back-off is negative or longer than
+	 * {@link #MAX_BACKOFF}
+	 */
+	public OutageBackoff(String feature, Duration backoff, RedisRetry retry) {
+		this(feature, backoff, retry, Duration.ZERO);
 	}
 
 	/**
@@ -90,15 +113,37 @@ public final class OutageBackoff {
 	 * @param feature the feature's name, as in health and meters ({@code rate-limit})
 	 * @param backoff how long Redis is skipped after a failure; zero turns skipping off
 	 * @param retry how reads are retried ({@link RedisRetry#NONE} for not at all)
-	 * @throws IllegalArgumentException if the back-off is negative
+	 * @param commandTimeout how long a call may wait for an answer
+	 * ({@code spring.data.redis.timeout}): a probe keeps its turn at least that long, so
+	 * that no second call waits on a Redis that does not answer
+	 * @throws IllegalArgumentException if the back-off is negative or longer than
+	 * {@link #MAX_BACKOFF}
 	 */
-	public OutageBackoff(String feature, Duration backoff, RedisRetry retry) {
-		if (backoff.isNegative()) {
-			throw new IllegalArgumentException("Outage back-off of '" + feature + "' must not be negative: " + backoff);
-		}
+	public OutageBackoff(String feature, Duration backoff, RedisRetry retry, Duration commandTimeout) {
+		SettingProblems.throwIfAny("outage back-off of '" + feature + "'", problems("backoff", backoff));
 		this.feature = feature;
 		this.backoffNanos = backoff.toNanos();
+		this.probeHoldNanos = Math.max(this.backoffNanos, saturatedNanos(commandTimeout));
 		this.retry = retry;
+	}
+
+	/**
+	 * Check a back-off period.
+	 * @param field the name to report problems under
+	 * @param backoff the period
+	 * @return the problems, by field name; empty if there are none
+	 */
+	public static Map<String, String> problems(String field, @Nullable Duration backoff) {
+		return new SettingProblems().notNegative(field, backoff).atMost(field, backoff, MAX_BACKOFF, null).toMap();
+	}
+
+	private static long saturatedNanos(Duration duration) {
+		try {
+			return Math.max(0, duration.toNanos());
+		}
+		catch (ArithmeticException ex) {
+			return Long.MAX_VALUE / 2;
+		}
 	}
 
 	/**
@@ -117,6 +162,14 @@ public final class OutageBackoff {
 	 */
 	public String feature() {
 		return this.feature;
+	}
+
+	/**
+	 * Return how long Redis is skipped after a failure.
+	 * @return the back-off period; zero when skipping is off
+	 */
+	public Duration backoff() {
+		return Duration.ofNanos(this.backoffNanos);
 	}
 
 	/**
@@ -147,13 +200,8 @@ public final class OutageBackoff {
 		try {
 			result = translated.get();
 		}
-		catch (RedisUnavailableException ex) {
+		catch (RuntimeException | Error ex) {
 			failed(ex);
-			throw ex;
-		}
-		catch (RuntimeException ex) {
-			// Redis answered, with a refusal or an error of the call's own.
-			succeeded();
 			throw ex;
 		}
 		succeeded();
@@ -164,8 +212,9 @@ public final class OutageBackoff {
 	 * Run an idempotent Redis read, one whose repetition cannot change any answer (a
 	 * cache get, a blacklist check, a session read), as {@link #call} does, retrying it
 	 * by the {@link RedisRetry retry policy} when it finds Redis unavailable. A read that
-	 * timed out is not retried, and only the last attempt's failure starts the back-off.
-	 * Never use it for a write: a write whose answer was lost may have been applied.
+	 * timed out is not retried, nor is a probe, and only the last attempt's failure
+	 * starts the back-off. Never use it for a write: a write whose answer was lost may
+	 * have been applied.
 	 * @param <T> the call's result type
 	 * @param call the read
 	 * @param what what the read does, for messages
@@ -183,6 +232,8 @@ public final class OutageBackoff {
 	 * Run an idempotent Redis read through {@link RedisCalls}, retried by the
 	 * {@link RedisRetry retry policy} when it finds Redis unavailable, without the
 	 * back-off's bookkeeping, for callers that report outcomes themselves (the cache).
+	 * Retries stop as soon as the back-off is open: another call found Redis unavailable
+	 * meanwhile, or this read is the probe, which tries once.
 	 * @param <T> the call's result type
 	 * @param call the read
 	 * @param what what the read does, for messages
@@ -198,7 +249,8 @@ public final class OutageBackoff {
 				return RedisCalls.call(call, what, key);
 			}
 			catch (RedisUnavailableException ex) {
-				if (attempt >= this.retry.maxAttempts() || RedisErrors.isTimeout(ex) || !pause(attempt)) {
+				if (attempt >= this.retry.maxAttempts() || RedisErrors.isTimeout(ex) || RedisErrors.isInterrupted(ex)
+						|| bypassing() || !pause(attempt)) {
 					throw ex;
 				}
 				this.retries.increment();
@@ -236,58 +288,85 @@ public final class OutageBackoff {
 	/**
 	 * Decide whether a call may go to Redis now, for callers that run their calls
 	 * themselves (reactive pipelines, the cache). Such a caller reports the outcome with
-	 * {@link #succeeded()} or {@link #failed(RuntimeException)}; a probe whose outcome is
-	 * never reported is replaced by another one period later.
+	 * {@link #succeeded()}, {@link #failed(Throwable)} or {@link #abandoned()}; a probe
+	 * whose outcome is never reported is replaced by another one when its turn ends.
 	 * @return {@code true} to call Redis, {@code false} to answer with the fallback now
 	 */
 	public boolean tryEnter() {
-		if (!this.open) {
-			return true;
-		}
-		long now = System.nanoTime();
-		if (now - this.openUntil >= 0) {
-			long probe = this.probeUntil.get();
-			if ((probe == 0 || now - probe >= 0) && this.probeUntil.compareAndSet(probe, now + this.backoffNanos)) {
+		while (true) {
+			State current = this.state.get();
+			if (!current.open) {
+				return true;
+			}
+			long now = System.nanoTime();
+			if (now - current.openUntil < 0 || (current.probing && now - current.probeUntil < 0)) {
+				this.bypassed.increment();
+				return false;
+			}
+			if (this.state.compareAndSet(current, current.probing(now + this.probeHoldNanos))) {
 				return true;
 			}
 		}
-		this.bypassed.increment();
-		return false;
 	}
 
 	/**
 	 * Record that Redis answered: normal use resumes if it was being skipped.
 	 */
 	public void succeeded() {
-		if (this.open) {
-			this.open = false;
-			this.probeUntil.set(0);
-			this.since = null;
+		// A plain read first: the hot path, Redis answering, writes nothing.
+		if (!this.state.get().open) {
+			return;
+		}
+		if (this.state.getAndSet(State.CLOSED).open) {
 			logger.info("Redis answers the " + this.feature + " again; " + this.bypassed.sum()
 					+ " calls skipped it in all so far");
 		}
 	}
 
 	/**
-	 * Record that a call found Redis unavailable: Redis is skipped for the back-off
-	 * period from now.
+	 * Record how a call failed. Only a call that found Redis unreachable or unable to
+	 * serve ({@link RedisUnavailableException}, other than a refused write or an
+	 * interruption) skips Redis for the back-off period from now; any other
+	 * {@link RedisUtilsException} means Redis answered; anything else, or an
+	 * interruption, tells nothing and only gives up a probe's turn.
 	 * @param failure what the call threw
 	 */
-	public void failed(RuntimeException failure) {
+	public void failed(Throwable failure) {
+		if (!(failure instanceof RedisUnavailableException) || RedisErrors.isInterrupted(failure)) {
+			if (failure instanceof RedisUtilsException && !RedisErrors.isInterrupted(failure)) {
+				succeeded();
+			}
+			else {
+				abandoned();
+			}
+			return;
+		}
 		this.failures.increment();
 		this.lastError = ErrorText.firstLine(String.valueOf(failure.getMessage()));
+		if (RedisErrors.isWriteRefusal(failure)) {
+			// Redis answered at once and still serves reads.
+			succeeded();
+			return;
+		}
 		if (this.backoffNanos == 0) {
 			return;
 		}
-		this.openUntil = System.nanoTime() + this.backoffNanos;
-		this.probeUntil.set(0);
-		if (!this.open) {
-			this.since = Instant.now();
-			this.open = true;
+		long until = System.nanoTime() + this.backoffNanos;
+		State before = this.state.getAndUpdate((current) -> current.reopened(until));
+		if (!before.open) {
 			logger.warn("Redis is unavailable to the " + this.feature + "; skipping it for "
 					+ TimeUnit.NANOSECONDS.toMillis(this.backoffNanos) + " ms at a time until it answers: "
 					+ failure.getMessage());
 		}
+	}
+
+	/**
+	 * Record that a call let in by {@link #tryEnter()} ended without telling anything
+	 * about Redis (cancelled, interrupted, failed in the caller's own code): if it was
+	 * the probe, the next call probes instead.
+	 */
+	public void abandoned() {
+		this.state.updateAndGet(State::withoutProbe);
 	}
 
 	/**
@@ -302,11 +381,12 @@ public final class OutageBackoff {
 	}
 
 	/**
-	 * Return whether Redis is being skipped now.
+	 * Return whether Redis is being skipped now. Unlike {@link #tryEnter()}, asking never
+	 * takes a probe's turn: health and meters use it.
 	 * @return whether calls answer with the fallback
 	 */
 	public boolean bypassing() {
-		return this.open;
+		return this.state.get().open;
 	}
 
 	/**
@@ -314,8 +394,9 @@ public final class OutageBackoff {
 	 * @return the state, for health and meters
 	 */
 	public OutageStatus status() {
-		return new OutageStatus(this.feature, this.open, Duration.ofNanos(this.backoffNanos), this.failures.sum(),
-				this.bypassed.sum(), this.since, this.lastError);
+		State current = this.state.get();
+		return new OutageStatus(this.feature, current.open, backoff(), this.failures.sum(), this.bypassed.sum(),
+				current.since, this.lastError);
 	}
 
 	long failureCount() {
@@ -328,6 +409,33 @@ public final class OutageBackoff {
 
 	long bypassedCount() {
 		return this.bypassed.sum();
+	}
+
+	/**
+	 * The breaker's state: closed, or open until a time with at most one probe in flight.
+	 *
+	 * @param open whether Redis is being skipped
+	 * @param openUntil when the period ends, by {@link System#nanoTime()}
+	 * @param probing whether a probe holds the turn
+	 * @param probeUntil when the probe's turn ends
+	 * @param since when the outage began, or {@code null} when closed
+	 */
+	private record State(boolean open, long openUntil, boolean probing, long probeUntil, @Nullable Instant since) {
+
+		static final State CLOSED = new State(false, 0, false, 0, null);
+
+		State probing(long until) {
+			return new State(true, this.openUntil, true, until, this.since);
+		}
+
+		State withoutProbe() {
+			return this.probing ? new State(this.open, this.openUntil, false, 0, this.since) : this;
+		}
+
+		State reopened(long until) {
+			return new State(true, until, false, 0, this.open ? this.since : Instant.now());
+		}
+
 	}
 
 }

@@ -51,6 +51,8 @@ public final class OutageBackoffs {
 
 	private final RedisRetry retry;
 
+	private final Duration commandTimeout;
+
 	private final MeterRegistry meterRegistry;
 
 	private final Map<String, OutageBackoff> backoffs = new ConcurrentHashMap<>();
@@ -73,14 +75,31 @@ public final class OutageBackoffs {
 	 * @param retry how idempotent reads are retried ({@link RedisRetry#NONE} for not at
 	 * all)
 	 * @param meterRegistry where the back-offs' meters go
-	 * @throws IllegalArgumentException if the back-off is negative
+	 * @throws IllegalArgumentException if the back-off is negative or longer than
+	 * {@link OutageBackoff#MAX_BACKOFF}
 	 */
 	public OutageBackoffs(Duration backoff, RedisRetry retry, MeterRegistry meterRegistry) {
-		if (backoff.isNegative()) {
-			throw new IllegalArgumentException("Outage back-off must not be negative: " + backoff);
-		}
+		this(backoff, retry, Duration.ZERO, meterRegistry);
+	}
+
+	/**
+	 * Create the back-offs, their features' idempotent reads retried by the given policy,
+	 * a probe keeping its turn for at least the command timeout.
+	 * @param backoff how long a feature skips Redis after a failure; zero turns skipping
+	 * off
+	 * @param retry how idempotent reads are retried ({@link RedisRetry#NONE} for not at
+	 * all)
+	 * @param commandTimeout how long a call may wait for an answer
+	 * ({@code spring.data.redis.timeout})
+	 * @param meterRegistry where the back-offs' meters go
+	 * @throws IllegalArgumentException if the back-off is negative or longer than
+	 * {@link OutageBackoff#MAX_BACKOFF}
+	 */
+	public OutageBackoffs(Duration backoff, RedisRetry retry, Duration commandTimeout, MeterRegistry meterRegistry) {
+		SettingProblems.throwIfAny("outage back-off", OutageBackoff.problems("backoff", backoff));
 		this.backoff = backoff;
 		this.retry = retry;
+		this.commandTimeout = commandTimeout;
 		this.meterRegistry = meterRegistry;
 	}
 
@@ -108,10 +127,19 @@ public final class OutageBackoffs {
 	 * @param backoff how long the feature skips Redis after a failure, or {@code null}
 	 * for the common period
 	 * @return the feature's back-off
+	 * @throws IllegalStateException if the feature's back-off exists with another period
 	 */
 	public OutageBackoff forFeature(String feature, @Nullable Duration backoff) {
 		Duration period = (backoff != null) ? backoff : this.backoff;
-		return this.backoffs.computeIfAbsent(feature, (name) -> register(new OutageBackoff(name, period, this.retry)));
+		OutageBackoff existing = this.backoffs.computeIfAbsent(feature,
+				(name) -> register(new OutageBackoff(name, period, this.retry, this.commandTimeout)));
+		if (!existing.backoff().equals(period)) {
+			// Two parts of one feature asking for different periods would silently share
+			// the first one's.
+			throw new IllegalStateException("The outage back-off of '" + feature + "' exists with a period of "
+					+ existing.backoff() + ", not " + period);
+		}
+		return existing;
 	}
 
 	private OutageBackoff register(OutageBackoff backoff) {

@@ -16,11 +16,15 @@
 
 package io.github.redisutils.core;
 
+import java.time.Duration;
+
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * The one place where redis-utils runs a Redis command or script and turns a failure into
@@ -87,6 +91,19 @@ public final class RedisCalls {
 		catch (RuntimeException ex) {
 			throw translate(ex, what, key);
 		}
+	}
+
+	/**
+	 * Return how long a call through the given connections may wait for an answer: the
+	 * Lettuce command timeout ({@code spring.data.redis.timeout}).
+	 * @param connectionFactory the connections
+	 * @return the command timeout, or zero if the factory does not say
+	 */
+	public static Duration commandTimeout(RedisConnectionFactory connectionFactory) {
+		if (connectionFactory instanceof LettuceConnectionFactory lettuce) {
+			return Duration.ofMillis(lettuce.getTimeout());
+		}
+		return Duration.ZERO;
 	}
 
 	/**

@@ -123,6 +123,44 @@ final class RedisErrors {
 	}
 
 	/**
+	 * Error codes with which a server that is up refuses writes only: memory full under
+	 * {@code noeviction} ({@code OOM}), failing persistence ({@code MISCONF}), a replica
+	 * after a failover ({@code READONLY}), too few replicas ({@code NOREPLICAS}). Reads
+	 * still work, so these never make a feature skip Redis.
+	 */
+	static final Set<String> WRITE_REFUSAL_CODES = Set.of("OOM", "MISCONF", "READONLY", "NOREPLICAS");
+
+	/**
+	 * Whether a failure is a server refusing a write while it still serves reads.
+	 * @param failure what the call threw
+	 * @return whether it is a write refusal
+	 */
+	static boolean isWriteRefusal(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = next(cause)) {
+			if (codes(String.valueOf(cause.getMessage())).stream().anyMatch(WRITE_REFUSAL_CODES::contains)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether a failure is the calling thread being interrupted while it waited for the
+	 * answer: it says nothing about Redis.
+	 * @param failure what the call threw
+	 * @return whether the call was interrupted
+	 */
+	static boolean isInterrupted(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = next(cause)) {
+			if (cause instanceof InterruptedException
+					|| "io.lettuce.core.RedisCommandInterruptedException".equals(cause.getClass().getName())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * Return the field a library script reported as malformed
 	 * ({@code MALFORMED <field>}), {@code "type"} for a key of the wrong type,
 	 * {@code "value"} for a stored number the server could not use, or {@code null}.

@@ -89,6 +89,22 @@ public final class SettingProblems {
 	}
 
 	/**
+	 * Check that a duration is set and at most a maximum.
+	 * @param field the field name
+	 * @param value the value
+	 * @param max the largest value accepted
+	 * @param reason why the maximum exists, appended to the message, or {@code null}
+	 * @return this collector
+	 */
+	public SettingProblems atMost(String field, @Nullable Duration value, Duration max, @Nullable String reason) {
+		if (value == null || value.compareTo(max) > 0) {
+			add(field, "must be at most " + format(max) + ((reason != null) ? ": " + reason : "") + " (was " + value
+					+ ")");
+		}
+		return this;
+	}
+
+	/**
 	 * Check that a number is at least a minimum.
 	 * @param field the field name
 	 * @param value the value

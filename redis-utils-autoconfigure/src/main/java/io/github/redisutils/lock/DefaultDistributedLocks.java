@@ -153,12 +153,16 @@ final class DefaultDistributedLocks implements DistributedLocks, PrimarySwitchLi
 				catch (RedisUnavailableException ex) {
 					this.outage.failed(ex);
 					this.metrics.failed(System.nanoTime() - start);
-					// The script may have run and only its answer been lost: never report
-					// the
-					// lock acquired, and try to give it back rather than let it sit out
-					// its
-					// lease.
+					// The script may have run and only its answer been lost: never
+					// report the lock acquired, and try to give it back rather than let
+					// it sit out its lease.
 					this.watchdog.execute(() -> releaseQuietly(lockKeys, token));
+					throw ex;
+				}
+				catch (RuntimeException ex) {
+					// Redis answered with an error (an ACL refusal, malformed state): no
+					// outage, and a probe's turn must not be kept.
+					this.outage.failed(ex);
 					throw ex;
 				}
 				if (result[0] == 1L) {

@@ -126,6 +126,73 @@ class CacheOutageTests {
 		}
 	}
 
+	@Test
+	void aCacheReadOnlyInBatchesResumesNormalUseAfterItsFirstAnsweredBatch() {
+		try (DedicatedRedis redis = RedisServers.dedicated()) {
+			CacheTestSupport.contextRunner(redis.springProperties())
+				.withPropertyValues("spring.data.redis.timeout=300ms", "redis.cache.outage-backoff=200ms")
+				.run((context) -> {
+					CacheStore store = context.getBean(CacheStore.class);
+					RedisCaches caches = context.getBean(RedisCaches.class);
+					store.put("A", 1, MINUTE);
+					pauseServer(redis, 600);
+					assertThat(store.getAll(List.of("A"), Integer.class)).isEmpty();
+					assertThat(caches.status().bypassingRedis()).isTrue();
+					Thread.sleep(800);
+					// The probe: one batch Redis answers ends the back-off for every
+					// later call, not only for single gets.
+					assertThat(store.getAll(List.of("A"), Integer.class)).containsEntry("A", new CacheHit<>(1));
+					assertThat(caches.status().bypassingRedis()).isFalse();
+					for (int i = 0; i < 10; i++) {
+						assertThat(store.getAll(List.of("A"), Integer.class)).as("batch %d", i)
+							.containsEntry("A", new CacheHit<>(1));
+					}
+				});
+		}
+	}
+
+	@Test
+	void askingForTheCachesStatusNeverTakesTheProbesTurn() {
+		try (DedicatedRedis redis = RedisServers.dedicated()) {
+			CacheTestSupport.contextRunner(redis.springProperties())
+				.withPropertyValues("spring.data.redis.timeout=300ms", "redis.cache.outage-backoff=200ms")
+				.run((context) -> {
+					CacheStore store = context.getBean(CacheStore.class);
+					RedisCaches caches = context.getBean(RedisCaches.class);
+					store.put("A", 1, MINUTE);
+					pauseServer(redis, 600);
+					assertThat(store.get("A", Integer.class)).isEmpty();
+					Thread.sleep(800);
+					for (int i = 0; i < 5; i++) {
+						// As the health endpoint and the gauges do.
+						assertThat(caches.status().bypassingRedis()).isTrue();
+					}
+					assertThat(store.get("A", Integer.class)).as("the probe").map(CacheHit::value).contains(1);
+					assertThat(caches.status().bypassingRedis()).isFalse();
+				});
+		}
+	}
+
+	@Test
+	void anEntryOfTheWrongTypeIsAMissAndNeverMakesTheCachesSkipRedis() {
+		try (DedicatedRedis redis = RedisServers.dedicated()) {
+			CacheTestSupport.contextRunner(redis.springProperties())
+				.withPropertyValues("redis.cache.outage-backoff=1m")
+				.run((context) -> {
+					CacheStore store = context.getBean(CacheStore.class);
+					StringRedisTemplate template = context.getBean(StringRedisTemplate.class);
+					template.opsForList()
+						.leftPush(context.getBean(RedisKeys.class).feature("cache").key("listed"), "not a cache entry");
+					store.put("good", 7, MINUTE);
+					assertThat(store.get("listed", Integer.class)).isEmpty();
+					assertThat(store.getAll(List.of("listed"), Integer.class)).isEmpty();
+					RedisCaches caches = context.getBean(RedisCaches.class);
+					assertThat(caches.status().bypassingRedis()).as("Redis answered, with WRONGTYPE").isFalse();
+					assertThat(store.get("good", Integer.class)).map(CacheHit::value).contains(7);
+				});
+		}
+	}
+
 	private static void pauseServer(DedicatedRedis redis, long millis) {
 		RedisClient client = RedisClient.create(redis.url());
 		try (StatefulRedisConnection<String, String> connection = client.connect()) {

@@ -25,16 +25,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.lettuce.core.RedisCommandInterruptedException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisConnectionFailureException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The outage back-off's rules: when it skips Redis, who probes, what resumes, what is
@@ -146,6 +149,178 @@ class OutageBackoffTests {
 		}, "enqueue", null));
 		assertThat(backoff.bypassing()).isFalse();
 		assertThat(backoff.status().failures()).isZero();
+	}
+
+	@Test
+	void anErrorRedisAnsweredWithClosesTheBackoffAsAProbe() throws InterruptedException {
+		OutageBackoff backoff = new OutageBackoff("cache", Duration.ofMillis(50));
+		backoff.failed(OUTAGE);
+		Thread.sleep(80);
+		assertThat(backoff.tryEnter()).as("the probe").isTrue();
+		backoff.failed(new MalformedRedisDataException("app:cache:k", "type", "WRONGTYPE", null));
+		assertThat(backoff.bypassing()).isFalse();
+		assertThat(backoff.status().failures()).isEqualTo(1);
+	}
+
+	@Test
+	void aRefusedWriteCountsButNeverSkipsRedisSinceReadsStillWork() {
+		OutageBackoff backoff = new OutageBackoff("session", Duration.ofMinutes(1));
+		for (String refusal : List.of("OOM command not allowed when used memory > 'maxmemory'.",
+				"MISCONF Redis is configured to save RDB snapshots, but it's currently unable to persist to disk.",
+				"READONLY You can't write against a read only replica.",
+				"NOREPLICAS Not enough good replicas to write.")) {
+			assertThatExceptionOfType(RedisUnavailableException.class).isThrownBy(() -> backoff.call(() -> {
+				throw new InvalidDataAccessApiUsageException(refusal);
+			}, "touch a session", "app:session:1"));
+			assertThat(backoff.bypassing()).as(refusal).isFalse();
+		}
+		assertThat(backoff.status().failures()).isEqualTo(4);
+		assertThat(backoff.status().lastError()).contains("NOREPLICAS");
+	}
+
+	@Test
+	void aRefusedWriteAnsweringTheProbeResumesNormalUse() throws InterruptedException {
+		OutageBackoff backoff = new OutageBackoff("queue", Duration.ofMillis(50));
+		backoff.failed(OUTAGE);
+		Thread.sleep(80);
+		assertThatExceptionOfType(RedisUnavailableException.class).isThrownBy(() -> backoff.call(() -> {
+			throw new InvalidDataAccessApiUsageException("OOM command not allowed when used memory > 'maxmemory'.");
+		}, "enqueue a job", null));
+		assertThat(backoff.bypassing()).isFalse();
+	}
+
+	@Test
+	void aProbeThatFailsInTheCallersOwnCodeGivesItsTurnToTheNextCall() throws InterruptedException {
+		OutageBackoff backoff = new OutageBackoff("rate-limit", Duration.ofMillis(50), RedisRetry.NONE,
+				Duration.ofMinutes(1));
+		backoff.failed(OUTAGE);
+		Thread.sleep(80);
+		assertThatIllegalStateException().isThrownBy(() -> backoff.call(() -> {
+			throw new IllegalStateException("a bug of the caller");
+		}, "decide", null));
+		assertThat(backoff.bypassing()).as("nothing learnt about Redis").isTrue();
+		assertThat(backoff.tryEnter()).as("the next probe, at once").isTrue();
+		assertThat(backoff.status().failures()).isEqualTo(1);
+	}
+
+	@Test
+	void anInterruptedCallNeitherOpensNorClosesTheBackoff() throws InterruptedException {
+		OutageBackoff backoff = new OutageBackoff("lock", Duration.ofMillis(50), RedisRetry.NONE,
+				Duration.ofMinutes(1));
+		RedisUnavailableException interrupted = new RedisUnavailableException("Could not acquire: interrupted",
+				new RedisCommandInterruptedException(new InterruptedException()));
+		backoff.failed(interrupted);
+		assertThat(backoff.bypassing()).as("an interruption is no outage").isFalse();
+		assertThat(backoff.status().failures()).isZero();
+		backoff.failed(OUTAGE);
+		Thread.sleep(80);
+		assertThat(backoff.tryEnter()).as("the probe").isTrue();
+		backoff.failed(interrupted);
+		assertThat(backoff.bypassing()).isTrue();
+		assertThat(backoff.tryEnter()).as("the next probe, at once").isTrue();
+	}
+
+	@Test
+	void aProbeKeepsItsTurnForTheCommandTimeoutWhenThatIsLongerThanTheBackoff() throws InterruptedException {
+		OutageBackoff backoff = new OutageBackoff("session", Duration.ofMillis(50), RedisRetry.NONE,
+				Duration.ofMillis(400));
+		backoff.failed(OUTAGE);
+		Thread.sleep(80);
+		assertThat(backoff.tryEnter()).as("the probe, still waiting for its answer").isTrue();
+		Thread.sleep(120);
+		assertThat(backoff.tryEnter()).as("a second call waiting on the same silent Redis").isFalse();
+		Thread.sleep(350);
+		assertThat(backoff.tryEnter()).as("the probe's command has timed out by now").isTrue();
+	}
+
+	@Test
+	void aCancelledProbeGivesItsTurnToTheNextCall() throws InterruptedException {
+		OutageBackoff backoff = new OutageBackoff("token-blacklist", Duration.ofMillis(50), RedisRetry.NONE,
+				Duration.ofMinutes(1));
+		backoff.failed(OUTAGE);
+		Thread.sleep(80);
+		assertThat(backoff.tryEnter()).isTrue();
+		assertThat(backoff.tryEnter()).isFalse();
+		backoff.abandoned();
+		assertThat(backoff.tryEnter()).isTrue();
+	}
+
+	@Test
+	void racingSuccessesAndFailuresNeverLeaveAnOpenBackoffWithoutItsStart() throws Exception {
+		OutageBackoff backoff = new OutageBackoff("cache", Duration.ofMillis(1));
+		int threads = 8;
+		ExecutorService executor = Executors.newFixedThreadPool(threads + 1);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<?>> racers = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				boolean failing = (i % 2 == 0);
+				racers.add(executor.submit(() -> {
+					start.await();
+					for (int n = 0; n < 20_000; n++) {
+						if (failing) {
+							backoff.failed(OUTAGE);
+						}
+						else {
+							backoff.succeeded();
+						}
+					}
+					return null;
+				}));
+			}
+			Future<Integer> inconsistent = executor.submit(() -> {
+				start.await();
+				int seen = 0;
+				while (!racers.stream().allMatch(Future::isDone)) {
+					OutageStatus status = backoff.status();
+					if (status.bypassing() != (status.since() != null)) {
+						seen++;
+					}
+				}
+				return seen;
+			});
+			start.countDown();
+			for (Future<?> racer : racers) {
+				racer.get();
+			}
+			assertThat(inconsistent.get()).as("states seen open without a start, or closed with one").isZero();
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void aProbeIsNotRetried() throws InterruptedException {
+		OutageBackoff backoff = new OutageBackoff("session", Duration.ofMillis(50),
+				new RedisRetry(3, Duration.ofMillis(1), 1.0, Duration.ofMillis(1)), Duration.ZERO);
+		backoff.failed(OUTAGE);
+		Thread.sleep(80);
+		AtomicInteger attempts = new AtomicInteger();
+		assertThatExceptionOfType(RedisUnavailableException.class).isThrownBy(() -> backoff.read(() -> {
+			attempts.incrementAndGet();
+			throw new RedisConnectionFailureException("Connection refused");
+		}, "read a session", null));
+		assertThat(attempts).hasValue(1);
+	}
+
+	@Test
+	void aBackoffLongerThanAnHourIsRefusedNamingTheSetting() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new OutageBackoff("cache", Duration.ofDays(400_000)))
+			.withMessageContaining("backoff")
+			.withMessageContaining("must be at most PT1H");
+		assertThat(OutageBackoff.problems("outage.backoff", Duration.ofHours(2))).containsOnlyKeys("outage.backoff");
+		assertThat(OutageBackoff.problems("outage.backoff", Duration.ofHours(1))).isEmpty();
+	}
+
+	@Test
+	void aFeatureAskedForWithAnotherPeriodThanItHasIsRefused() {
+		OutageBackoffs backoffs = new OutageBackoffs(Duration.ofSeconds(1), new SimpleMeterRegistry());
+		backoffs.forFeature("cache", Duration.ofSeconds(5));
+		assertThat(backoffs.forFeature("cache", Duration.ofSeconds(5)).backoff()).isEqualTo(Duration.ofSeconds(5));
+		assertThatIllegalStateException().isThrownBy(() -> backoffs.forFeature("cache"))
+			.withMessageContaining("'cache'")
+			.withMessageContaining("PT5S");
 	}
 
 	@Test
