@@ -388,7 +388,7 @@ public class RedisUtilsProperties implements Validator {
 		 * fail open or closed, the token blacklist answers by its failure policy, the
 		 * cache reads through to its loader; session, queue, lock and publish calls throw
 		 * RedisUnavailableException. Then one call probes Redis and, if it answers,
-		 * normal use resumes. Zero turns skipping off. The cache's own
+		 * normal use resumes. Zero turns skipping off; at most 1h. The cache's own
 		 * redis.cache.outage-backoff, when set, wins for the cache.
 		 */
 		private Duration backoff = Duration.ofSeconds(1);

@@ -281,6 +281,20 @@ class OutageBackoffFaultTests {
 		});
 	}
 
+	@Test
+	void aBackoffAboveAnHourFailsStartUpNamingTheKey() {
+		this.contextRunner.withPropertyValues("redis.outage.backoff=2h").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("redis.outage.backoff")
+				.hasMessageContaining("PT2H");
+		});
+		this.contextRunner.withPropertyValues("redis.cache.outage-backoff=2h").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("outage-backoff");
+		});
+	}
+
 	private static void assertAtOnce(Runnable action) {
 		long start = System.nanoTime();
 		action.run();

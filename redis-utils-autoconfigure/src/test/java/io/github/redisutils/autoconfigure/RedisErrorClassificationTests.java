@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.redisutils.blacklist.TokenBlacklist;
+import io.github.redisutils.cache.CacheHit;
 import io.github.redisutils.cache.CacheStore;
 import io.github.redisutils.core.RedisPermissionException;
 import io.github.redisutils.core.RedisUnavailableException;
@@ -142,6 +143,47 @@ class RedisErrorClassificationTests {
 		outOfMemory((context) -> assertThatExceptionOfType(RedisUnavailableException.class)
 			.isThrownBy(() -> context.getBean(RedisPubSub.class).publishReliably("orders", "x"))
 			.withMessageContaining(OOM));
+	}
+
+	@Test
+	void aFullRedisRefusesWritesWithoutStartingAnOutageSoReadsGoOn() {
+		runner().withPropertyValues("redis.outage.backoff=30s", "redis.cache.outage-backoff=30s").run((context) -> {
+			StringRedisTemplate template = context.getBean(StringRedisTemplate.class);
+			SessionStore sessions = context.getBean(SessionStore.class);
+			CacheStore cache = context.getBean(CacheStore.class);
+			TokenBlacklist blacklist = context.getBean(TokenBlacklist.class);
+			String sessionId = sessions.create("reader").id();
+			cache.put("kept", "cached", Duration.ofMinutes(1));
+			blacklist.revoke("revoked-before", Instant.now().plus(Duration.ofMinutes(5)));
+			config(template, "maxmemory-policy", "noeviction");
+			config(template, "maxmemory", "1");
+			try {
+				for (int i = 0; i < 3; i++) {
+					assertThatExceptionOfType(RedisUnavailableException.class)
+						.isThrownBy(() -> context.getBean(DistributedLocks.class).tryAcquire("full", Duration.ZERO))
+						.withMessageContaining(OOM);
+					assertThatExceptionOfType(RedisUnavailableException.class)
+						.isThrownBy(() -> sessions.create("writer"))
+						.withMessageContaining(OOM);
+				}
+				// Refused writes are reported, but Redis still answers: reads are never
+				// skipped.
+				assertThat(sessions.find(sessionId)).isPresent();
+				assertThat(cache.get("kept", String.class)).contains(new CacheHit<>("cached"));
+				assertThat(blacklist.isRevoked("revoked-before")).isTrue();
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				for (String feature : List.of("lock", "session", "cache", "token-blacklist")) {
+					assertThat(meters.get("redis.outage.active").tag("feature", feature).gauge().value()).as(feature)
+						.isZero();
+					assertThat(meters.get("redis.outage.bypassed").tag("feature", feature).functionCounter().count())
+						.as(feature)
+						.isZero();
+				}
+			}
+			finally {
+				config(template, "maxmemory", "0");
+			}
+		});
 	}
 
 	// ACL refusals: a permission error everywhere, never an outage
