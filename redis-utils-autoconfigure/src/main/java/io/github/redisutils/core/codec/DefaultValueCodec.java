@@ -175,12 +175,32 @@ final class DefaultValueCodec implements ValueCodec {
 			return deserialize(ValueFormat.JSON, ByteSlice.of(bytes), type);
 		}
 		ValueHeader header = ValueHeader.read(bytes);
+		return deserialize(header.format(), body(header, bytes), type);
+	}
+
+	@Override
+	public byte[] canonical(byte[] bytes) {
+		Assert.notNull(bytes, "'bytes' must not be null");
+		if (bytes.length == 0) {
+			throw new ValueDecodingException("Value is empty (0 bytes): expected JSON or a redis-utils value");
+		}
+		ValueFormat format = ValueFormat.JSON;
+		ByteSlice body = ByteSlice.of(bytes);
+		if (ValueHeader.isPresent(bytes)) {
+			ValueHeader header = ValueHeader.read(bytes);
+			format = header.format();
+			body = body(header, bytes);
+		}
+		byte[] canonical = new byte[1 + body.length()];
+		canonical[0] = (byte) format.ordinal();
+		System.arraycopy(body.array(), body.offset(), canonical, 1, body.length());
+		return canonical;
+	}
+
+	private ByteSlice body(ValueHeader header, byte[] bytes) {
 		ByteSlice body = header.encrypted() ? this.encryption.decrypt(bytes, ValueHeader.LENGTH)
 				: new ByteSlice(bytes, ValueHeader.LENGTH, bytes.length - ValueHeader.LENGTH);
-		if (header.compressed()) {
-			body = this.compression.inflate(body);
-		}
-		return deserialize(header.format(), body, type);
+		return header.compressed() ? this.compression.inflate(body) : body;
 	}
 
 	private @Nullable Object deserialize(ValueFormat format, ByteSlice body, Type type) {

@@ -34,6 +34,12 @@ import org.springframework.core.ParameterizedTypeReference;
  * are read as plain JSON, so values written as JSON before this codec was used (for
  * example by a Jackson-based {@code RedisSerializer}) or by other tools stay readable.
  * <p>
+ * Equal values encode to equal bytes unless encryption is on: map entries are written in
+ * key order (whatever order the map iterates in), record and bean properties in their
+ * declared order. Sets and other collections are written in their iteration order, so a
+ * value compared by its bytes should hold ordered collections ({@code List},
+ * {@code SortedSet}, {@code LinkedHashSet}).
+ * <p>
  * Implementations are thread-safe.
  *
  * @author redis-utils authors
@@ -81,6 +87,22 @@ public interface ValueCodec {
 	 * @throws ValueDecryptionException if the value is encrypted and cannot be decrypted
 	 */
 	@Nullable Object decode(byte[] bytes, Type type);
+
+	/**
+	 * The value that stored bytes hold, in a form that is equal for two stored values
+	 * exactly when they encode equal values: the serialized value and its format, without
+	 * compression, encryption or header. Encrypted values never repeat their bytes (each
+	 * has its own nonce), so features that compare stored values (compare-and-set)
+	 * compare this form. The default returns the bytes unchanged, which is right for
+	 * codecs whose encoding is deterministic.
+	 * @param bytes the stored bytes
+	 * @return the canonical form
+	 * @throws ValueDecodingException if the bytes are no value this codec wrote or reads
+	 * @throws ValueDecryptionException if the value is encrypted and cannot be decrypted
+	 */
+	default byte[] canonical(byte[] bytes) {
+		return bytes;
+	}
 
 	/**
 	 * Create a codec.

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.util.ClassUtils;
@@ -75,7 +76,11 @@ final class ValueMappers {
 			throw new IllegalStateException("Value format CBOR requires " + CBOR_DEPENDENCY
 					+ " on the classpath; add that dependency " + "or use value format JSON");
 		}
-		return new ValueMappers(jsonMapper, cborPresent ? CborMapperFactory.create(jsonMapper) : null);
+		// Equal maps must encode to equal bytes, whatever order they iterate in: stored
+		// values are compared by their bytes (compare-and-set)
+		JsonMapper ordered = jsonMapper.isEnabled(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS) ? jsonMapper
+				: jsonMapper.rebuild().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+		return new ValueMappers(ordered, cborPresent ? CborMapperFactory.create(ordered) : null);
 	}
 
 	/**

@@ -22,9 +22,11 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -526,6 +528,36 @@ class ValueCodecTests {
 		ValueCodec codec = codec(ValueFormat.CBOR, 512, new EncryptionKeys(KEY_A, List.of(KEY_B)));
 		assertThat(codec.toString()).matches("ValueCodec\\[format=CBOR, compressionThreshold=512, "
 				+ "encryption=EncryptionKeys\\[current=[0-9a-f]{8}, previous=\\[[0-9a-f]{8}]]]");
+	}
+
+	@Test
+	void equalMapsEncodeToEqualBytesWhateverTheirIterationOrder() {
+		Map<String, Object> one = new LinkedHashMap<>();
+		one.put("b", 1);
+		one.put("a", Map.of("z", 1, "y", 2));
+		Map<String, Object> two = new LinkedHashMap<>();
+		two.put("a", new TreeMap<>(Map.of("y", 2, "z", 1)));
+		two.put("b", 1);
+		assertThat(this.defaultCodec.encode(one)).isEqualTo(this.defaultCodec.encode(two));
+		assertThat(new String(this.defaultCodec.encode(one), StandardCharsets.UTF_8))
+			.isEqualTo("{\"a\":{\"y\":2,\"z\":1},\"b\":1}");
+	}
+
+	@Test
+	void theCanonicalFormIsEqualForEqualValuesWhateverTheirEncoding() {
+		String value = "x".repeat(200);
+		byte[] plain = codec(ValueFormat.JSON, null, null).encode(value);
+		byte[] compressed = codec(ValueFormat.JSON, 16, null).encode(value);
+		ValueCodec encrypting = codec(ValueFormat.JSON, null, new EncryptionKeys(KEY_A, List.of()));
+		byte[] encrypted = encrypting.encode(value);
+		assertThat(compressed).isNotEqualTo(plain);
+		assertThat(encrypting.encode(value)).as("a nonce per value").isNotEqualTo(encrypted);
+		assertThat(encrypting.canonical(compressed)).isEqualTo(encrypting.canonical(plain))
+			.isEqualTo(encrypting.canonical(encrypted));
+		assertThat(encrypting.canonical(encrypting.encode("other"))).isNotEqualTo(encrypting.canonical(plain));
+		byte[] cbor = codec(ValueFormat.CBOR, null, null).encode(value);
+		assertThat(encrypting.canonical(cbor)).as("another format is another form")
+			.isNotEqualTo(encrypting.canonical(plain));
 	}
 
 	private static ValueCodec codec(ValueFormat format, @Nullable Integer threshold, @Nullable EncryptionKeys keys) {
