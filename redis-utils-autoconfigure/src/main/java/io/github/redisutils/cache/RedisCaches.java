@@ -15,10 +15,13 @@
  */
 package io.github.redisutils.cache;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -160,6 +163,22 @@ public final class RedisCaches {
 		}
 		return new CacheStatus(this.engine.guard().open(), this.engine.guard().failures(), fallbacks, decodingFailures,
 				names);
+	}
+
+	/**
+	 * Return what each cache counted since start-up, by manager then cache name.
+	 * @return the statistics of every cache used so far
+	 */
+	public List<CacheStatistics> statistics() {
+		List<CacheStatistics> statistics = new ArrayList<>();
+		for (Map.Entry<String, CacheMetrics> entry : new TreeMap<>(this.metrics).entrySet()) {
+			int slash = entry.getKey().indexOf('/');
+			CacheMetrics metrics = entry.getValue();
+			statistics.add(new CacheStatistics(entry.getKey().substring(slash + 1), entry.getKey().substring(0, slash),
+					metrics.hits.sum(), metrics.misses.sum(), metrics.puts.sum(), metrics.evictions.sum(),
+					metrics.fallbackCount.sum(), metrics.decodingFailureCount.sum()));
+		}
+		return statistics;
 	}
 
 	private CacheMetrics metrics(String cacheName, String managerName, boolean bindStatistics) {

@@ -16,6 +16,8 @@
 package io.github.redisutils.lock;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -281,6 +283,31 @@ final class DefaultDistributedLocks implements DistributedLocks, PrimarySwitchLi
 		long now = System.nanoTime();
 		this.held.removeIf((handle) -> !handle.isActive(now));
 		return this.held.size();
+	}
+
+	@Override
+	public List<HeldLock> heldLocks() {
+		long now = System.nanoTime();
+		List<HeldLock> locks = new ArrayList<>();
+		for (DefaultLockHandle handle : this.held) {
+			if (handle.isActive(now)) {
+				long remaining = Math.max(handle.validUntilNanos() - now, 0);
+				locks.add(new HeldLock(handle.name(), handle.fencingToken(), Duration.ofNanos(remaining),
+						handle.isWatchdog(), Duration.ofNanos(now - handle.acquiredNanos())));
+			}
+		}
+		locks.sort(Comparator.comparing(HeldLock::name).thenComparingLong(HeldLock::fencingToken));
+		return locks;
+	}
+
+	@Override
+	public boolean forceRelease(String name) {
+		LockKeys lockKeys = LockKeys.of(this.keys, name);
+		boolean released = this.scripts.forceRelease(lockKeys);
+		logger.warn("Lock '" + name + "' force-released by an operator: "
+				+ (released ? "its holder's lock was deleted; the holder finds it lost at its next renewal or release"
+						: "it was not held"));
+		return released;
 	}
 
 	@Override

@@ -118,6 +118,32 @@ public interface DistributedLocks extends AutoCloseable {
 	LocksStatus status();
 
 	/**
+	 * Return the locks this instance holds now, by name then fencing token, read from
+	 * this registry's own state without asking Redis.
+	 * @return the held locks
+	 */
+	default List<HeldLock> heldLocks() {
+		return List.of();
+	}
+
+	/**
+	 * Release a lock whoever holds it, for an operator freeing a stuck lock: the lock key
+	 * is deleted and waiters are woken. Its holder, if any, finds the lock lost at its
+	 * next renewal, extension or release and its lock-lost listeners are told. Logged at
+	 * WARN. Use only when the holder is known to be gone or stuck: the lock's mutual
+	 * exclusion is broken for as long as the old holder goes on working.
+	 * @param name the lock's name
+	 * @return whether the lock was held (and is now released)
+	 * @throws io.github.redisutils.core.RedisUnavailableException if Redis cannot be
+	 * reached
+	 * @throws UnsupportedOperationException if this registry cannot release locks it does
+	 * not hold
+	 */
+	default boolean forceRelease(String name) {
+		throw new UnsupportedOperationException(getClass().getName() + " cannot force-release locks");
+	}
+
+	/**
 	 * Stop the watchdog and the pub/sub subscription. Locks still held are not released:
 	 * they expire with their lease.
 	 */

@@ -46,6 +46,9 @@ final class LockScripts {
 
 	private static final RedisScript<Long> RELEASE = RedisScripts.fromResource(LOCATION + "release.lua", Long.class);
 
+	private static final RedisScript<Long> FORCE_RELEASE = RedisScripts.fromResource(LOCATION + "force-release.lua",
+			Long.class);
+
 	private static final RedisScript<Long> EXTEND = RedisScripts.fromResource(LOCATION + "extend.lua", Long.class);
 
 	private static final RedisScript<List> RENEW = RedisScripts.fromResource(LOCATION + "renew.lua", List.class);
@@ -71,6 +74,12 @@ final class LockScripts {
 	boolean release(LockKeys keys, String token) {
 		Long result = run("release", keys,
 				() -> this.template.execute(RELEASE, List.of(keys.lockKey()), token, keys.channel()));
+		return result != null && result == 1L;
+	}
+
+	boolean forceRelease(LockKeys keys) {
+		Long result = run("force-release", keys,
+				() -> this.template.execute(FORCE_RELEASE, List.of(keys.lockKey()), keys.channel()));
 		return result != null && result == 1L;
 	}
 

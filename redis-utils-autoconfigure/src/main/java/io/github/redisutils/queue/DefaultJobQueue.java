@@ -167,4 +167,20 @@ final class DefaultJobQueue implements JobQueue {
 		}
 	}
 
+	@Override
+	public long retryAllDead(int limit) {
+		if (limit < 1) {
+			throw new IllegalArgumentException("The limit must be at least 1 (was " + limit + ")");
+		}
+		long moved = 0;
+		while (moved < limit) {
+			Long batch = this.scripts.run(QueueScripts.RETRY_DEAD, this.keys, "", (int) Math.min(BATCH, limit - moved));
+			if (batch == null || batch == 0) {
+				return moved;
+			}
+			moved += batch;
+		}
+		return moved;
+	}
+
 }

@@ -123,4 +123,30 @@ public interface JobQueue {
 	 */
 	long retryAllDead();
 
+	/**
+	 * Move at most {@code limit} dead jobs, the oldest first, back to the waiting jobs
+	 * with their attempts reset, in batches: a bounded {@link #retryAllDead()} for an
+	 * operator. The default moves them one by one with {@link #dead(int, int)} and
+	 * {@link #retryDead(String)}; the library's queues move a batch per script.
+	 * @param limit how many jobs to move at most, at least 1
+	 * @return the number of jobs moved
+	 * @throws IllegalArgumentException if {@code limit} is below 1
+	 */
+	default long retryAllDead(int limit) {
+		if (limit < 1) {
+			throw new IllegalArgumentException("The limit must be at least 1 (was " + limit + ")");
+		}
+		long moved = 0;
+		while (moved < limit) {
+			List<JobInfo> dead = dead(0, (int) Math.min(100, limit - moved));
+			if (dead.isEmpty()) {
+				return moved;
+			}
+			for (JobInfo job : dead) {
+				moved += retryDead(job.id()) ? 1 : 0;
+			}
+		}
+		return moved;
+	}
+
 }
