@@ -16,12 +16,17 @@
 package io.github.redisutils.actuate;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import io.github.redisutils.core.ErrorText;
 import io.github.redisutils.core.RedisThreads;
@@ -45,6 +50,15 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  * A round trip above the latency threshold keeps the status UP and adds a {@code warning}
  * detail: a slow Redis still serves requests, and turning it DOWN would take instances
  * out of load balancing for a condition they cannot fix.
+ * <p>
+ * Where {@code INFO memory} is readable, the details show {@code memoryUsed},
+ * {@code memoryMax} ({@code maxmemory}, {@code 0} without a limit),
+ * {@code memoryUsedPercent} (with a limit) and {@code maxmemoryPolicy}. Use above the
+ * memory warning threshold adds a warning; above the memory DOWN threshold, when one is
+ * set, the status is DOWN. A policy that lets a full Redis evict the data of features in
+ * use ({@link RedisEvictionRisk}) adds a warning and an {@code evictionRisk} detail
+ * naming them. Several warnings are joined with {@code "; "}. On Cluster the node that
+ * answers the probe is reported; the server meters cover every master.
  *
  * @author redis-utils authors
  */
@@ -57,6 +71,10 @@ public class RedisConnectionHealthIndicator implements HealthIndicator, Disposab
 	private final Duration latencyThreshold;
 
 	private final ExecutorService executor;
+
+	private final MemoryThresholds memory;
+
+	private final Supplier<? extends Collection<String>> featuresInUse;
 
 	private @Nullable CompletableFuture<RedisConnectionProbe.Report> inFlight;
 
@@ -80,6 +98,25 @@ public class RedisConnectionHealthIndicator implements HealthIndicator, Disposab
 	 */
 	public RedisConnectionHealthIndicator(RedisConnectionFactory connectionFactory, Duration timeout,
 			Duration latencyThreshold, RedisThreads threads) {
+		this(connectionFactory, timeout, latencyThreshold, threads, MemoryThresholds.DEFAULTS, Set::of);
+	}
+
+	/**
+	 * Create an indicator with memory thresholds and the features whose data an evicting
+	 * {@code maxmemory-policy} puts at risk.
+	 * @param connectionFactory the application's connection factory
+	 * @param timeout longest wait for an answer before reporting DOWN
+	 * @param latencyThreshold round trip above which a warning detail is added
+	 * @param threads where probe threads come from
+	 * @param memory the memory thresholds
+	 * @param featuresInUse the features in use by their health names (see
+	 * {@link RedisEvictionRisk#featuresAtRisk}), asked on every check
+	 */
+	public RedisConnectionHealthIndicator(RedisConnectionFactory connectionFactory, Duration timeout,
+			Duration latencyThreshold, RedisThreads threads, MemoryThresholds memory,
+			Supplier<? extends Collection<String>> featuresInUse) {
+		this.memory = memory;
+		this.featuresInUse = featuresInUse;
 		this.executor = Executors.newCachedThreadPool(threads.factory("connection-probe"));
 		this.probe = new RedisConnectionProbe(connectionFactory);
 		this.timeout = timeout;
@@ -116,8 +153,10 @@ public class RedisConnectionHealthIndicator implements HealthIndicator, Disposab
 
 	private Health up(RedisConnectionProbe.Report report) {
 		double pingMillis = Math.round(report.pingNanos() / 10_000.0) / 100.0;
-		Health.Builder health = Health.up()
-			.withDetail("pingMillis", pingMillis)
+		Double usedPercent = RedisServerInfo.usedMemoryPercent(report.usedMemory(), report.maxMemory());
+		boolean down = usedPercent != null && this.memory.downPercent() != null
+				&& usedPercent >= this.memory.downPercent();
+		Health.Builder health = (down ? Health.down() : Health.up()).withDetail("pingMillis", pingMillis)
 			.withDetail("version", report.version())
 			.withDetail("mode", report.mode().displayName());
 		if (report.clusterState() != null) {
@@ -129,9 +168,40 @@ public class RedisConnectionHealthIndicator implements HealthIndicator, Disposab
 		if (report.clusterSize() != null) {
 			health.withDetail("clusterMasters", report.clusterSize());
 		}
+		List<String> warnings = new ArrayList<>();
 		if (report.pingNanos() > this.latencyThreshold.toNanos()) {
-			health.withDetail("warning", "PING took " + pingMillis + " ms, above the "
-					+ this.latencyThreshold.toMillis() + " ms threshold (redis.health.latency-threshold)");
+			warnings.add("PING took " + pingMillis + " ms, above the " + this.latencyThreshold.toMillis()
+					+ " ms threshold (redis.health.latency-threshold)");
+		}
+		if (report.usedMemory() != null) {
+			health.withDetail("memoryUsed", report.usedMemory());
+		}
+		if (report.maxMemory() != null) {
+			health.withDetail("memoryMax", report.maxMemory());
+		}
+		if (usedPercent != null) {
+			health.withDetail("memoryUsedPercent", usedPercent);
+			if (down) {
+				health.withDetail("error", "Memory use " + usedPercent + " % of maxmemory, at or above the "
+						+ this.memory.downPercent() + " % DOWN threshold (redis.health.memory-down-threshold)");
+			}
+			else if (usedPercent > this.memory.warningPercent()) {
+				warnings.add("Memory use " + usedPercent + " % of maxmemory, above the " + this.memory.warningPercent()
+						+ " % threshold (redis.health.memory-warning-threshold)");
+			}
+		}
+		if (report.maxMemoryPolicy() != null) {
+			health.withDetail("maxmemoryPolicy", report.maxMemoryPolicy());
+			Collection<String> features = this.featuresInUse.get();
+			List<String> atRisk = RedisEvictionRisk.featuresAtRisk(report.maxMemoryPolicy(), report.maxMemory(),
+					features);
+			if (!atRisk.isEmpty()) {
+				health.withDetail("evictionRisk", atRisk);
+				warnings.add(RedisEvictionRisk.warning(report.maxMemoryPolicy(), report.maxMemory(), features));
+			}
+		}
+		if (!warnings.isEmpty()) {
+			health.withDetail("warning", String.join("; ", warnings));
 		}
 		return health.build();
 	}
@@ -149,6 +219,38 @@ public class RedisConnectionHealthIndicator implements HealthIndicator, Disposab
 	@Override
 	public void destroy() {
 		this.executor.shutdownNow();
+	}
+
+	/**
+	 * Memory use, as a percentage of {@code maxmemory}, above which the connection check
+	 * warns or reports DOWN.
+	 *
+	 * @param warningPercent use above which a {@code warning} detail is added, more than
+	 * 0 and at most 100
+	 * @param downPercent use from which the status is DOWN, more than 0 and at most 100,
+	 * or {@code null} never to report DOWN for memory
+	 */
+	public record MemoryThresholds(double warningPercent, @Nullable Double downPercent) {
+
+		/**
+		 * A warning above 80 %, never DOWN.
+		 */
+		public static final MemoryThresholds DEFAULTS = new MemoryThresholds(80, null);
+
+		/**
+		 * Create thresholds.
+		 * @throws IllegalArgumentException when a threshold is not more than 0 and at
+		 * most 100
+		 */
+		public MemoryThresholds {
+			if (!(warningPercent > 0 && warningPercent <= 100)) {
+				throw new IllegalArgumentException("warningPercent must be more than 0 and at most 100");
+			}
+			if (downPercent != null && !(downPercent > 0 && downPercent <= 100)) {
+				throw new IllegalArgumentException("downPercent must be more than 0 and at most 100");
+			}
+		}
+
 	}
 
 }

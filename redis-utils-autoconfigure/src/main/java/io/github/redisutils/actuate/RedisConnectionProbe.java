@@ -16,7 +16,6 @@
 package io.github.redisutils.actuate;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -32,7 +31,8 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  * Commands go through {@link RedisConnection#execute(String, byte[]...)} so that
  * standalone, Sentinel and Cluster connections take the same path (on Cluster, an
  * arbitrary node answers). Only PING must succeed: an ACL user may be denied {@code INFO}
- * or {@code CLUSTER INFO}, and the connection is still healthy.
+ * or {@code CLUSTER INFO}, and the connection is still healthy. Replies are read by
+ * {@link RedisServerInfo}'s parser.
  *
  * @author redis-utils authors
  */
@@ -54,10 +54,14 @@ final class RedisConnectionProbe {
 			RedisMode mode = RedisMode.of(this.connectionFactory);
 			Map<String, String> server = infoFields(connection, "INFO", "server");
 			String version = server.getOrDefault("redis_version", UNKNOWN);
+			Map<String, String> memory = infoFields(connection, "INFO", "memory");
 			Map<String, String> cluster = (mode == RedisMode.CLUSTER) ? infoFields(connection, "CLUSTER", "INFO")
 					: Map.of();
 			return new Report(pingNanos, version, mode, cluster.get("cluster_state"),
-					parseInteger(cluster.get("cluster_known_nodes")), parseInteger(cluster.get("cluster_size")));
+					RedisServerInfo.parseInteger(cluster.get("cluster_known_nodes")),
+					RedisServerInfo.parseInteger(cluster.get("cluster_size")),
+					RedisServerInfo.parseLong(memory.get("used_memory")),
+					RedisServerInfo.parseLong(memory.get("maxmemory")), memory.get("maxmemory_policy"));
 		}
 	}
 
@@ -72,26 +76,7 @@ final class RedisConnectionProbe {
 		}
 		String text = (reply instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8)
 				: String.valueOf(reply);
-		Map<String, String> fields = new LinkedHashMap<>();
-		for (String line : text.split("\r?\n")) {
-			int colon = line.indexOf(':');
-			if (colon > 0 && !line.startsWith("#")) {
-				fields.put(line.substring(0, colon), line.substring(colon + 1).trim());
-			}
-		}
-		return fields;
-	}
-
-	private static @Nullable Integer parseInteger(@Nullable String value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			return Integer.valueOf(value);
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
+		return RedisServerInfo.fields(text);
 	}
 
 	/**
@@ -103,9 +88,14 @@ final class RedisConnectionProbe {
 	 * @param clusterState {@code ok} or {@code fail} on Cluster when readable
 	 * @param clusterKnownNodes nodes the answering Cluster node knows of
 	 * @param clusterSize masters serving at least one slot
+	 * @param usedMemory {@code used_memory} of the answering node, in bytes, when
+	 * readable
+	 * @param maxMemory its {@code maxmemory}, {@code 0} without a limit, when readable
+	 * @param maxMemoryPolicy its {@code maxmemory_policy}, when readable
 	 */
 	record Report(long pingNanos, String version, RedisMode mode, @Nullable String clusterState,
-			@Nullable Integer clusterKnownNodes, @Nullable Integer clusterSize) {
+			@Nullable Integer clusterKnownNodes, @Nullable Integer clusterSize, @Nullable Long usedMemory,
+			@Nullable Long maxMemory, @Nullable String maxMemoryPolicy) {
 
 	}
 

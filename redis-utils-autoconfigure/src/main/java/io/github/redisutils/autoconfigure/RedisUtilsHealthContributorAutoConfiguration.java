@@ -16,11 +16,13 @@
 package io.github.redisutils.autoconfigure;
 
 import io.github.redisutils.actuate.RedisConnectionHealthIndicator;
+import io.github.redisutils.actuate.RedisEvictionPolicyCheck;
 import io.github.redisutils.actuate.RedisHealthContribution;
 import io.github.redisutils.actuate.RedisHealthContributor;
 import io.github.redisutils.core.OutageBackoffs;
 import io.github.redisutils.core.RedisThreads;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -57,13 +59,25 @@ public final class RedisUtilsHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = { "redisHealthIndicator", "redisHealthContributor" })
 	RedisHealthContributor redisHealthContributor(RedisConnectionFactory redisConnectionFactory,
 			RedisUtilsProperties properties, ObjectProvider<RedisHealthContribution> contributions,
-			ObjectProvider<RedisThreads> redisThreads, ObjectProvider<OutageBackoffs> outageBackoffs) {
+			ObjectProvider<RedisThreads> redisThreads, ObjectProvider<OutageBackoffs> outageBackoffs,
+			ListableBeanFactory beanFactory) {
 		RedisUtilsProperties.Health health = properties.getHealth();
 		RedisThreads threads = redisThreads.getIfAvailable(RedisThreads::platform);
 		RedisConnectionHealthIndicator connection = new RedisConnectionHealthIndicator(redisConnectionFactory,
-				health.getTimeout(), health.getLatencyThreshold(), threads);
+				health.getTimeout(), health.getLatencyThreshold(), threads,
+				new RedisConnectionHealthIndicator.MemoryThresholds(health.getMemoryWarningThreshold(),
+						health.getMemoryDownThreshold()),
+				new RedisFeaturesInUse(beanFactory));
 		return new RedisHealthContributor(connection, contributions.orderedStream().toList(), health.getTimeout(),
 				threads, outageBackoffs.getIfAvailable(OutageBackoffs::disabled));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RedisEvictionPolicyCheck redisEvictionPolicyCheck(RedisConnectionFactory redisConnectionFactory,
+			ObjectProvider<RedisThreads> redisThreads, ListableBeanFactory beanFactory) {
+		return new RedisEvictionPolicyCheck(redisConnectionFactory, new RedisFeaturesInUse(beanFactory),
+				redisThreads.getIfAvailable(RedisThreads::platform));
 	}
 
 }

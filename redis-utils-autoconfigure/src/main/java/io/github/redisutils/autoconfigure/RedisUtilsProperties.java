@@ -350,6 +350,35 @@ public class RedisUtilsProperties implements Validator {
 		 */
 		private Duration latencyThreshold = Duration.ofMillis(100);
 
+		/**
+		 * Memory use, in percent of the server's maxmemory, above which the connection
+		 * check adds a warning detail; more than 0 and at most 100. It stays UP.
+		 */
+		private double memoryWarningThreshold = 80;
+
+		/**
+		 * Memory use, in percent of the server's maxmemory, from which the connection
+		 * check reports DOWN; more than 0 and at most 100. Unset, memory never takes the
+		 * check DOWN.
+		 */
+		private @Nullable Double memoryDownThreshold;
+
+		public double getMemoryWarningThreshold() {
+			return this.memoryWarningThreshold;
+		}
+
+		public void setMemoryWarningThreshold(double memoryWarningThreshold) {
+			this.memoryWarningThreshold = memoryWarningThreshold;
+		}
+
+		public @Nullable Double getMemoryDownThreshold() {
+			return this.memoryDownThreshold;
+		}
+
+		public void setMemoryDownThreshold(@Nullable Double memoryDownThreshold) {
+			this.memoryDownThreshold = memoryDownThreshold;
+		}
+
 		public Duration getTimeout() {
 			return this.timeout;
 		}
@@ -372,6 +401,15 @@ public class RedisUtilsProperties implements Validator {
 			}
 			if (this.latencyThreshold.isNegative()) {
 				errors.rejectValue("health.latencyThreshold", "invalid", "must not be negative");
+			}
+			if (!(this.memoryWarningThreshold > 0 && this.memoryWarningThreshold <= 100)) {
+				errors.rejectValue("health.memoryWarningThreshold", "invalid",
+						"must be more than 0 and at most 100 (a percentage of maxmemory)");
+			}
+			if (this.memoryDownThreshold != null
+					&& !(this.memoryDownThreshold > 0 && this.memoryDownThreshold <= 100)) {
+				errors.rejectValue("health.memoryDownThreshold", "invalid",
+						"must be more than 0 and at most 100 (a percentage of maxmemory)");
 			}
 		}
 
