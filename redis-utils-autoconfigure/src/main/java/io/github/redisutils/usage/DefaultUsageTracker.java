@@ -153,11 +153,19 @@ final class DefaultUsageTracker implements UsageTracker {
 		List<?> reply = RedisReplies
 			.list(this.outage.read(() -> this.template.execute(UsageScripts.READ, BYTES, ELEMENTS, keys, bytes(metric)),
 					"read usage", keys.get(0)), keys.size(), keys.get(0), "reply");
+		return usages(subject, metric, buckets, keys, reply, 0);
+	}
+
+	/**
+	 * The usage per period from a reply holding one counter per period, from an offset.
+	 */
+	private List<Usage> usages(String subject, String metric, List<UsagePeriod.Bucket> buckets, List<String> keys,
+			List<?> reply, int offset) {
 		int scale = this.options.scale(metric);
 		List<Usage> usage = new ArrayList<>(buckets.size());
 		for (int i = 0; i < buckets.size(); i++) {
-			usage.add(new Usage(subject, metric, buckets.get(i), RedisReplies.number(reply.get(i), keys.get(i), metric),
-					scale));
+			usage.add(new Usage(subject, metric, buckets.get(i),
+					RedisReplies.number(reply.get(offset + i), keys.get(i), metric), scale));
 		}
 		return usage;
 	}
@@ -224,12 +232,8 @@ final class DefaultUsageTracker implements UsageTracker {
 				continue;
 			}
 			RedisReplies.list(reply, 2 + buckets.size(), key, "reply");
-			List<Usage> usage = new ArrayList<>(buckets.size());
+			List<Usage> usage = usages(subject, metric, buckets, keys, reply, 2);
 			int scale = this.options.scale(metric);
-			for (int i = 0; i < buckets.size(); i++) {
-				usage.add(new Usage(subject, metric, buckets.get(i),
-						RedisReplies.number(reply.get(2 + i), keys.get(i), metric), scale));
-			}
 			boolean allowed = outcome == 1;
 			if (allowed) {
 				if (this.options.top() && !topInScript) {
