@@ -77,13 +77,14 @@ public class RedisMaintenanceProperties implements Validator {
 	}
 
 	/**
-	 * Return the restore options these properties describe (existing keys skipped, TTLs
-	 * relative to the backup time, the backup's own prefix, no callback: one call changes
-	 * those with the withers).
+	 * Return the restore options these properties describe (the backup's own prefix, no
+	 * progress callback: a call changes those with the withers).
 	 * @return the options
 	 */
 	public RestoreOptions toRestoreOptions() {
 		return RestoreOptions.defaults()
+			.withExistingKeys(this.restore.existingKeys)
+			.withTtl(this.restore.ttl)
 			.withProgressEvery(this.restore.progressEveryKeys, this.restore.progressInterval)
 			.withMaxReportedFailures(this.restore.maxReportedFailures);
 	}
@@ -99,7 +100,7 @@ public class RedisMaintenanceProperties implements Validator {
 		BackupOptions.problems(properties.backup.scanCount, properties.backup.format)
 			.forEach((field, problem) -> errors.rejectValue("backup." + field, "invalid", problem));
 		RestoreOptions
-			.problems(RestoreOptions.ExistingKeys.SKIP, RestoreOptions.TtlMode.SUBTRACT_ELAPSED, null,
+			.problems(properties.restore.existingKeys, properties.restore.ttl, null,
 					properties.restore.progressEveryKeys, properties.restore.progressInterval,
 					properties.restore.maxReportedFailures)
 			.forEach((field, problem) -> errors.rejectValue("restore." + field, "invalid", problem));
@@ -159,6 +160,19 @@ public class RedisMaintenanceProperties implements Validator {
 	public static class Restore {
 
 		/**
+		 * What a restore does with a key that exists already: skip it, replace it, or
+		 * count the record as failed.
+		 */
+		private RestoreOptions.ExistingKeys existingKeys = RestoreOptions.ExistingKeys.SKIP;
+
+		/**
+		 * How a restored key's time to live is computed from the one recorded:
+		 * subtract-elapsed (the time since the backup is deducted, keys that would have
+		 * expired are not restored) or remaining-at-backup (the recorded remaining time).
+		 */
+		private RestoreOptions.TtlMode ttl = RestoreOptions.TtlMode.SUBTRACT_ELAPSED;
+
+		/**
 		 * Number of records between two progress reports (log line and callback) of a
 		 * restore. At least 1.
 		 */
@@ -173,6 +187,22 @@ public class RedisMaintenanceProperties implements Validator {
 		 * Number of failures a restore's summary lists (all are counted). At least 0.
 		 */
 		private int maxReportedFailures = RestoreOptions.DEFAULT_MAX_REPORTED_FAILURES;
+
+		public RestoreOptions.ExistingKeys getExistingKeys() {
+			return this.existingKeys;
+		}
+
+		public void setExistingKeys(RestoreOptions.ExistingKeys existingKeys) {
+			this.existingKeys = existingKeys;
+		}
+
+		public RestoreOptions.TtlMode getTtl() {
+			return this.ttl;
+		}
+
+		public void setTtl(RestoreOptions.TtlMode ttl) {
+			this.ttl = ttl;
+		}
 
 		public long getProgressEveryKeys() {
 			return this.progressEveryKeys;

@@ -49,7 +49,7 @@ public final class RedisUtilsMaintenanceAutoConfiguration {
 	RedisBackup redisBackup(RedisConnectionFactory redisConnectionFactory, RedisKeys redisKeys,
 			RedisMaintenanceProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
 		return RedisBackup.create(redisConnectionFactory, redisKeys, properties.toBackupOptions(),
-				MeterRegistries.applicationOrNoop(meterRegistry));
+				properties.toRestoreOptions(), MeterRegistries.applicationOrNoop(meterRegistry));
 	}
 
 }

@@ -81,13 +81,16 @@ final class DefaultRedisBackup implements RedisBackup {
 
 	private final BackupOptions defaults;
 
+	private final RestoreOptions restoreDefaults;
+
 	private final BackupMetrics metrics;
 
 	DefaultRedisBackup(RedisConnectionFactory connectionFactory, RedisKeys keys, BackupOptions defaults,
-			BackupMetrics metrics) {
+			RestoreOptions restoreDefaults, BackupMetrics metrics) {
 		Assert.notNull(connectionFactory, "'connectionFactory' must not be null");
 		Assert.notNull(keys, "'keys' must not be null");
 		Assert.notNull(defaults, "'defaults' must not be null");
+		Assert.notNull(restoreDefaults, "'restoreDefaults' must not be null");
 		RedisTemplate<byte[], byte[]> template = new RedisTemplate<>();
 		template.setConnectionFactory(connectionFactory);
 		template.setEnableDefaultSerializer(false);
@@ -100,6 +103,7 @@ final class DefaultRedisBackup implements RedisBackup {
 		this.clock = new RedisServerClock(connectionFactory);
 		this.prefix = keys.prefix();
 		this.defaults = defaults;
+		this.restoreDefaults = restoreDefaults;
 		this.metrics = metrics;
 	}
 
@@ -159,6 +163,11 @@ final class DefaultRedisBackup implements RedisBackup {
 				RedisCalls.call(() -> this.template.execute(BackupScripts.READ, BYTES, LIST_ELEMENTS, List.of(key),
 						(format == BackupFormat.DUMP) ? DUMP : VALUES), "read a key for a backup", text(key)),
 				1, text(key), "reply");
+	}
+
+	@Override
+	public RestoreSummary restore(InputStream in) {
+		return restore(in, this.restoreDefaults);
 	}
 
 	@Override

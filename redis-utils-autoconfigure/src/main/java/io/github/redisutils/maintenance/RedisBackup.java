@@ -73,6 +73,15 @@ public interface RedisBackup {
 	BackupSummary backup(String pattern, OutputStream out, BackupOptions options);
 
 	/**
+	 * Restore a backup with the default restore options.
+	 * @param in the backup; read to its end, not closed
+	 * @return what was restored, skipped, expired and failed
+	 * @throws BackupException if reading the stream fails or its first line is no backup
+	 * header
+	 */
+	RestoreSummary restore(InputStream in);
+
+	/**
 	 * Restore a backup.
 	 * @param in the backup; read to its end, not closed
 	 * @param options the restore's options
@@ -90,21 +99,24 @@ public interface RedisBackup {
 	 * @return the backup
 	 */
 	static RedisBackup create(RedisConnectionFactory connectionFactory, RedisKeys keys) {
-		return create(connectionFactory, keys, BackupOptions.defaults(), new CompositeMeterRegistry());
+		return create(connectionFactory, keys, BackupOptions.defaults(), RestoreOptions.defaults(),
+				new CompositeMeterRegistry());
 	}
 
 	/**
 	 * Create a backup on a connection factory.
 	 * @param connectionFactory the connection factory
 	 * @param keys the application's key builder: its prefix bounds what is backed up
-	 * @param defaults the options of {@link #backup(String, OutputStream)}
+	 * @param backupDefaults the options of {@link #backup(String, OutputStream)}
+	 * @param restoreDefaults the options of {@link #restore(InputStream)}
 	 * @param meterRegistry where the {@code redis.maintenance.backup.keys} and
 	 * {@code redis.maintenance.restore.keys} counters go
 	 * @return the backup
 	 */
-	static RedisBackup create(RedisConnectionFactory connectionFactory, RedisKeys keys, BackupOptions defaults,
-			MeterRegistry meterRegistry) {
-		return new DefaultRedisBackup(connectionFactory, keys, defaults, new BackupMetrics(meterRegistry));
+	static RedisBackup create(RedisConnectionFactory connectionFactory, RedisKeys keys, BackupOptions backupDefaults,
+			RestoreOptions restoreDefaults, MeterRegistry meterRegistry) {
+		return new DefaultRedisBackup(connectionFactory, keys, backupDefaults, restoreDefaults,
+				new BackupMetrics(meterRegistry));
 	}
 
 }
