@@ -54,9 +54,10 @@ class ShedLockTestApplication {
 	/**
 	 * Start an instance on a key prefix of its own.
 	 */
-	static ConfigurableApplicationContext start(String[] redisProperties) {
+	static ConfigurableApplicationContext start(String[] redisProperties, String... properties) {
 		return new SpringApplicationBuilder(ShedLockTestApplication.class).web(WebApplicationType.NONE)
 			.properties(redisProperties)
+			.properties(properties)
 			.properties("redis.key-prefix=shedlock-test-" + UUID.randomUUID(), "spring.main.banner-mode=off")
 			.run();
 	}
