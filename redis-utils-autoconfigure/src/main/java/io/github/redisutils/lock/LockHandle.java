@@ -85,6 +85,8 @@ public interface LockHandle extends AutoCloseable {
 	 * @throws IllegalStateException if the lock is renewed by the watchdog
 	 * @throws RedisUnavailableException if Redis could not be reached or did not answer;
 	 * the lock then expires with its lease
+	 * @throws UnsupportedOperationException if this implementation cannot keep a lock
+	 * after its release (the default, for a positive {@code heldAtLeast})
 	 */
 	default void release(Duration heldAtLeast) {
 		if (heldAtLeast.isNegative() || heldAtLeast.isZero()) {
