@@ -48,6 +48,8 @@ final class DefaultLockHandle implements LockHandle {
 
 	private volatile long validUntilNanos;
 
+	private volatile long leaseMillis;
+
 	DefaultLockHandle(DefaultDistributedLocks registry, LockKeys keys, String token, long fencingToken,
 			boolean watchdog, long acquiredNanos, long validUntilNanos) {
 		this.registry = registry;
@@ -57,6 +59,7 @@ final class DefaultLockHandle implements LockHandle {
 		this.watchdog = watchdog;
 		this.acquiredNanos = acquiredNanos;
 		this.validUntilNanos = validUntilNanos;
+		this.leaseMillis = TimeUnit.NANOSECONDS.toMillis(validUntilNanos - acquiredNanos);
 	}
 
 	@Override
@@ -87,6 +90,7 @@ final class DefaultLockHandle implements LockHandle {
 			throw notHeld("extend");
 		}
 		this.validUntilNanos = sent + TimeUnit.MILLISECONDS.toNanos(millis);
+		this.leaseMillis = millis;
 	}
 
 	@Override
@@ -102,6 +106,34 @@ final class DefaultLockHandle implements LockHandle {
 		this.registry.released(this);
 		long sent = System.nanoTime();
 		if (!this.registry.scripts().release(this.keys, this.token)) {
+			if (withinLease(sent)) {
+				this.registry.lostFound(this, LockLostEvent.Reason.NOT_HELD, null);
+			}
+			throw new LockNotHeldException("Could not release lock '" + name() + "' (fencing token " + this.fencingToken
+					+ "): it expired before and may belong to someone else now; left untouched");
+		}
+	}
+
+	@Override
+	public void release(Duration heldAtLeast) {
+		if (heldAtLeast.isNegative() || heldAtLeast.isZero()) {
+			release();
+			return;
+		}
+		if (this.watchdog) {
+			throw new IllegalStateException("Lock '" + name()
+					+ "' is renewed by the watchdog: it has no lease to keep it until a minimum hold time");
+		}
+		if (!this.state.compareAndSet(HELD, RELEASED)) {
+			throw notHeld("release");
+		}
+		this.registry.released(this);
+		long sent = System.nanoTime();
+		// The lease was last set leaseMillis ago plus what passed since, which Redis
+		// knows: keeping the lock until heldAtLeast after that is ending it
+		// (leaseMillis - heldAtLeast) before the lease does.
+		long slack = Math.max(0, this.leaseMillis - heldAtLeast.toMillis());
+		if (!this.registry.scripts().releaseAfter(this.keys, this.token, slack)) {
 			if (withinLease(sent)) {
 				this.registry.lostFound(this, LockLostEvent.Reason.NOT_HELD, null);
 			}

@@ -73,6 +73,30 @@ public interface LockHandle extends AutoCloseable {
 	void release();
 
 	/**
+	 * Release the lock, but not before it has been held for {@code heldAtLeast}, counted
+	 * from its acquisition or its last {@link #extend(Duration) extension} by Redis
+	 * server time: when that time has passed the lock is released as {@link #release()}
+	 * does; otherwise it stays taken, its lease shortened to end when that time is
+	 * reached (never lengthened past the lease), and this handle no longer owns it. One
+	 * owner-checked round trip. Only for locks acquired with a lease.
+	 * @param heldAtLeast shortest time the lock is held; zero or negative to release now
+	 * @throws LockNotHeldException if this acquisition no longer owns the lock (another
+	 * holder's lock is left untouched)
+	 * @throws IllegalStateException if the lock is renewed by the watchdog
+	 * @throws RedisUnavailableException if Redis could not be reached or did not answer;
+	 * the lock then expires with its lease
+	 * @throws UnsupportedOperationException if this implementation cannot keep a lock
+	 * after its release (the default, for a positive {@code heldAtLeast})
+	 */
+	default void release(Duration heldAtLeast) {
+		if (heldAtLeast.isNegative() || heldAtLeast.isZero()) {
+			release();
+			return;
+		}
+		throw new UnsupportedOperationException(getClass().getName() + " cannot keep a lock after its release");
+	}
+
+	/**
 	 * Release the lock unless this handle released it already.
 	 * @throws LockNotHeldException if the lock expired or was lost before
 	 * @throws RedisUnavailableException if Redis could not be reached or did not answer

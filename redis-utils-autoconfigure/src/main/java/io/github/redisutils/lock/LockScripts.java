@@ -46,6 +46,9 @@ final class LockScripts {
 
 	private static final RedisScript<Long> RELEASE = RedisScripts.fromResource(LOCATION + "release.lua", Long.class);
 
+	private static final RedisScript<Long> RELEASE_AFTER = RedisScripts.fromResource(LOCATION + "release-after.lua",
+			Long.class);
+
 	private static final RedisScript<Long> FORCE_RELEASE = RedisScripts.fromResource(LOCATION + "force-release.lua",
 			Long.class);
 
@@ -75,6 +78,16 @@ final class LockScripts {
 		Long result = run("release", keys,
 				() -> this.template.execute(RELEASE, List.of(keys.lockKey()), token, keys.channel()));
 		return result != null && result == 1L;
+	}
+
+	/**
+	 * Release, or keep the lock until its lease has {@code slackMillis} left.
+	 * @return whether the lock was held with this token
+	 */
+	boolean releaseAfter(LockKeys keys, String token, long slackMillis) {
+		Long result = run("release", keys, () -> this.template.execute(RELEASE_AFTER, List.of(keys.lockKey()), token,
+				keys.channel(), Long.toString(slackMillis)));
+		return result != null && result != 0L;
 	}
 
 	boolean forceRelease(LockKeys keys) {
