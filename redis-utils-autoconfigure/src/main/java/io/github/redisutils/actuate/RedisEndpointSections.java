@@ -210,8 +210,8 @@ public final class RedisEndpointSections {
 	}
 
 	/**
-	 * The sessions: the live sessions in Redis (counted at most every few seconds) and
-	 * the store's settings.
+	 * The sessions: the live sessions and the online users in Redis (counted at most
+	 * every few seconds) and the store's settings.
 	 * @param status reads the store's state, for example
 	 * {@code () -> SessionsStatus.of(options, sessionMetrics)}
 	 * @return the section
@@ -225,6 +225,7 @@ public final class RedisEndpointSections {
 		SessionStoreOptions options = status.options();
 		Map<String, Object> summary = new LinkedHashMap<>();
 		summary.put("activeSessions", (status.activeSessions() >= 0) ? status.activeSessions() : null);
+		summary.put("onlineUsers", (status.onlineUsers() >= 0) ? status.onlineUsers() : null);
 		summary.put("idleTimeout", options.idleTimeout().toString());
 		summary.put("absoluteLifetime", options.absoluteLifetime().toString());
 		summary.put("maxPerUser", options.maxPerUser());

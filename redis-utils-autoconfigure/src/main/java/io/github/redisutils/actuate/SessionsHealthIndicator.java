@@ -52,6 +52,7 @@ public class SessionsHealthIndicator implements HealthIndicator {
 		long active = status.activeSessions();
 		Health.Builder health = Health.up()
 			.withDetail("activeSessions", (active >= 0) ? active : "unknown")
+			.withDetail("onlineUsers", (status.onlineUsers() >= 0) ? status.onlineUsers() : "unknown")
 			.withDetail("idleTimeout", options.idleTimeout().toString())
 			.withDetail("absoluteLifetime", options.absoluteLifetime().toString())
 			.withDetail("touchInterval", options.touchInterval().toString())

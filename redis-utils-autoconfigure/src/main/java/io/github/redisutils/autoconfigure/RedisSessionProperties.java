@@ -66,8 +66,8 @@ public class RedisSessionProperties implements Validator {
 	private LimitPolicy limitPolicy = LimitPolicy.EVICT_OLDEST;
 
 	/**
-	 * Least time between two reads of the active-sessions count behind the gauge and the
-	 * health details.
+	 * Least time between two reads of the active-sessions and online-users counts behind
+	 * the gauges and the health details.
 	 */
 	private Duration activeCountRefresh = Duration.ofSeconds(15);
 

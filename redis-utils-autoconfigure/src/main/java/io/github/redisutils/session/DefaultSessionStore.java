@@ -79,7 +79,7 @@ final class DefaultSessionStore implements SessionStore {
 		this.options = options;
 		this.metrics = metrics;
 		this.events = events;
-		metrics.activeSessionsFrom(this::countActive);
+		metrics.presenceFrom(this::countPresence);
 	}
 
 	@Override
@@ -125,20 +125,19 @@ final class DefaultSessionStore implements SessionStore {
 		if (number(result, 0, indexKey) < 0) {
 			throw new SessionLimitExceededException(this.options.maxPerUser());
 		}
-		RedisReplies.list(result, 3, indexKey, "reply");
+		RedisReplies.list(result, 5, indexKey, "reply");
 		Instant now = Instant.ofEpochMilli(number(result, 0, indexKey));
 		Instant expires = Instant.ofEpochMilli(number(result, 1, indexKey));
 		Instant absoluteExpiry = Instant.ofEpochMilli(number(result, 2, indexKey));
 		List<String> evicted = new ArrayList<>();
-		for (int i = 3; i < result.size(); i++) {
+		for (int i = 5; i < result.size(); i++) {
 			evicted.add(SessionIds.id(token, RedisReplies.string(result.get(i), indexKey, RedisReplies.element(i))));
 		}
+		updatePresence(userId, result, 3, List.of(Long.toString(expires.toEpochMilli()), id), evicted, indexKey);
 		if (!evicted.isEmpty()) {
-			updateActive("remove", evicted);
 			this.metrics.evicted(evicted.size());
 			evicted.forEach((evictedId) -> this.events.publishEvent(new SessionEvictedEvent(evictedId, userId)));
 		}
-		updateActive("add", List.of(Long.toString(expires.toEpochMilli()), id));
 		this.metrics.created();
 		this.events.publishEvent(new SessionCreatedEvent(id, userId));
 		return new Session(id, userId, now, now, expires, absoluteExpiry, sessionOptions.metadata(),
@@ -175,7 +174,7 @@ final class DefaultSessionStore implements SessionStore {
 			this.metrics.touchSkipped();
 		}
 		else {
-			updateActive("add", List.of(Long.toString(number(result, 1, keys.get(0))), id));
+			touched(result, keys.get(0), id);
 		}
 		return true;
 	}
@@ -215,7 +214,7 @@ final class DefaultSessionStore implements SessionStore {
 			return Optional.empty();
 		}
 		long expires = number(result, 1, keys.get(0));
-		updateActive("add", List.of(Long.toString(expires), id));
+		touched(result, keys.get(0), id);
 		return Optional.of(Instant.ofEpochMilli(expires));
 	}
 
@@ -230,10 +229,10 @@ final class DefaultSessionStore implements SessionStore {
 		if (result.isEmpty()) {
 			return false;
 		}
-		updateActive("remove", List.of(id));
+		String userId = RedisReplies.string(result.get(0), keys.get(0), RedisReplies.element(0));
+		updatePresence(userId, result, 1, List.of(), List.of(id), keys.get(1));
 		this.metrics.destroyed(1);
-		this.events.publishEvent(new SessionDestroyedEvent(id,
-				RedisReplies.string(result.get(0), keys.get(0), RedisReplies.element(0))));
+		this.events.publishEvent(new SessionDestroyedEvent(id, userId));
 		return true;
 	}
 
@@ -273,11 +272,11 @@ final class DefaultSessionStore implements SessionStore {
 				List.of(bytes(this.sessionKeys.sessionKeyPrefix(token)), bytes(keepMember)),
 				"destroy a user's sessions");
 		List<String> destroyed = new ArrayList<>(result.size());
-		for (int i = 0; i < result.size(); i++) {
+		for (int i = 2; i < result.size(); i++) {
 			destroyed.add(SessionIds.id(token, RedisReplies.string(result.get(i), indexKey, RedisReplies.element(i))));
 		}
 		if (!destroyed.isEmpty()) {
-			updateActive("remove", destroyed);
+			updatePresence(userId, result, 0, List.of(), destroyed, indexKey);
 			this.metrics.destroyed(destroyed.size());
 			destroyed.forEach((id) -> this.events.publishEvent(new SessionDestroyedEvent(id, userId)));
 		}
@@ -305,29 +304,72 @@ final class DefaultSessionStore implements SessionStore {
 		return (token != null) ? new String(token, StandardCharsets.UTF_8) : null;
 	}
 
-	private long countActive() {
-		Long count = this.outage.call(() -> this.template.execute(SessionScripts.ACTIVE, BYTES, null,
-				List.of(this.sessionKeys.activeKey()), bytes("count")), "count the active sessions",
-				this.sessionKeys.activeKey());
-		return (count != null) ? count : 0;
+	@Override
+	public OnlineUsers onlineUsers(long offset, int count) {
+		Assert.isTrue(offset >= 0, "'offset' must not be negative");
+		Assert.isTrue(count >= 1 && count <= OnlineUsers.MAX_PAGE,
+				() -> "'count' must be between 1 and " + OnlineUsers.MAX_PAGE);
+		List<String> keys = presenceKeys();
+		List<?> result = script(SessionScripts.ONLINE, keys,
+				List.of(bytes("online"), bytes(Long.toString(offset)), bytes(Integer.toString(count))),
+				"read the online users");
+		long total = number(result, 0, keys.get(1));
+		List<OnlineUsers.OnlineUser> users = new ArrayList<>(result.size() / 2);
+		for (int i = 1; i + 1 < result.size(); i += 2) {
+			users.add(new OnlineUsers.OnlineUser(RedisReplies.string(result.get(i), keys.get(1), "member"),
+					Instant.ofEpochMilli((long) RedisReplies.decimal(result.get(i + 1), keys.get(1), "score"))));
+		}
+		return new OnlineUsers(List.copyOf(users), offset, total);
+	}
+
+	@Override
+	public long countOnlineUsers() {
+		return onlineUsers(0, 1).total();
+	}
+
+	private PresenceCounts countPresence() {
+		List<String> keys = presenceKeys();
+		List<?> counts = script(SessionScripts.ONLINE, keys, List.of(bytes("count")), "count the active sessions");
+		return new PresenceCounts(number(counts, 0, keys.get(0)), number(counts, 1, keys.get(1)));
+	}
+
+	private List<String> presenceKeys() {
+		return List.of(this.sessionKeys.activeKey(), this.sessionKeys.onlineKey(),
+				this.sessionKeys.onlineVersionsKey());
+	}
+
+	private void touched(List<?> result, String key, String id) {
+		if (result.size() > 4) {
+			String userId = RedisReplies.string(result.get(2), key, RedisReplies.element(2));
+			updatePresence(userId, result, 3, List.of(Long.toString(number(result, 1, key)), id), List.of(), key);
+		}
 	}
 
 	/**
-	 * Keep the active-sessions set in step; a second command on another slot, so a
-	 * failure here must not fail the operation that already succeeded: the gauge is
-	 * approximate and heals as entries expire.
+	 * Keep the presence sets (active sessions, online users) in step; a second command on
+	 * another slot, so a failure here must not fail the operation that already succeeded:
+	 * both are approximate until the next change of the user, and heal as entries expire.
+	 * @param userId the user whose sessions changed
+	 * @param reply the user-slot script's reply, holding the user's latest expiry and its
+	 * version at {@code at} and {@code at + 1}
+	 * @param added expiry/id pairs of sessions created, touched or extended
+	 * @param removed ids of sessions destroyed or evicted
 	 */
-	private void updateActive(String operation, List<String> arguments) {
-		Object[] args = new Object[arguments.size() + 1];
-		args[0] = bytes(operation);
-		for (int i = 0; i < arguments.size(); i++) {
-			args[i + 1] = bytes(arguments.get(i));
-		}
+	private void updatePresence(String userId, List<?> reply, int at, List<String> added, List<String> removed,
+			String key) {
+		List<byte[]> args = new ArrayList<>(5 + added.size() + removed.size());
+		args.add(bytes("update"));
+		args.add(bytes(userId));
+		args.add(bytes(Long.toString(number(reply, at, key))));
+		args.add(bytes(Long.toString(number(reply, at + 1, key))));
+		args.add(bytes(Integer.toString(added.size() / 2)));
+		added.forEach((arg) -> args.add(bytes(arg)));
+		removed.forEach((id) -> args.add(bytes(id)));
 		try {
-			this.template.execute(SessionScripts.ACTIVE, BYTES, null, List.of(this.sessionKeys.activeKey()), args);
+			this.template.execute(SessionScripts.PRESENCE, BYTES, null, presenceKeys(), args.toArray());
 		}
 		catch (RuntimeException ex) {
-			logger.debug("Could not update the active-sessions set", ex);
+			logger.debug("Could not update the presence sets", ex);
 		}
 	}
 

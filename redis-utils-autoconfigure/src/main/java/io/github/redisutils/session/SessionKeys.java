@@ -28,8 +28,10 @@ import io.github.redisutils.core.RedisKeys;
  * <li>{@code <prefix>:session:{<token>}:index}: the user's index, a sorted set of the
  * sessions' secrets scored by expiry, pruned by server time on every write and expiring
  * with its last member;</li>
- * <li>{@code <prefix>:session:active}: every live session id scored by expiry, behind the
- * active-sessions gauge.</li>
+ * <li>{@code <prefix>:session:{presence}:active}: every live session id scored by expiry,
+ * behind the active-sessions gauge;</li>
+ * <li>{@code <prefix>:session:{presence}:online}: every user with a live session, scored
+ * by the latest expiry of the user's sessions, behind the online users.</li>
  * </ul>
  * The hashes and the index of one user share a hash tag, so the {@link SessionScripts}
  * that create, evict or destroy all of a user's sessions run on one Cluster slot.
@@ -60,6 +62,12 @@ final class SessionKeys {
 	/** Prefix of metadata fields; values are UTF-8 strings. */
 	static final String METADATA = "m:";
 
+	/**
+	 * Hash tag of the two presence sets, so one script keeps both; no slot token can be
+	 * this word (tokens are 16 characters).
+	 */
+	private static final String PRESENCE = "presence";
+
 	private final RedisKeys.FeatureKeys keys;
 
 	SessionKeys(RedisKeys redisKeys) {
@@ -88,7 +96,15 @@ final class SessionKeys {
 	}
 
 	String activeKey() {
-		return this.keys.key("active");
+		return this.keys.tagged(PRESENCE, "active");
+	}
+
+	String onlineKey() {
+		return this.keys.tagged(PRESENCE, "online");
+	}
+
+	String onlineVersionsKey() {
+		return this.keys.tagged(PRESENCE, "online-versions");
 	}
 
 }

@@ -17,7 +17,7 @@ package io.github.redisutils.session;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -27,11 +27,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Meters of the session store: {@code redis.session.creations}, {@code .destructions},
  * {@code .evictions} and {@code .touches.skipped} counters and the
- * {@code redis.session.active} gauge. No tags: nothing per user or per session.
+ * {@code redis.session.active} and {@code redis.session.online.users} gauges. No tags:
+ * nothing per user or per session.
  * <p>
- * The gauge stays cheap: it reads one sorted set of live sessions (pruned by expiry, then
- * {@code ZCARD}) at most once per refresh interval, however often it is scraped, and
- * keeps its last value when Redis cannot be asked.
+ * The gauges stay cheap: one call reads both presence sets (pruned by expiry, then
+ * {@code ZCARD}) at most once per refresh interval, however often they are scraped, and
+ * they keep their last values when Redis cannot be asked.
  *
  * @author redis-utils authors
  */
@@ -49,9 +50,9 @@ public class SessionMetrics {
 
 	private final long refreshNanos;
 
-	private @Nullable LongSupplier activeReader;
+	private @Nullable Supplier<PresenceCounts> presenceReader;
 
-	private long active = -1;
+	private PresenceCounts presence = PresenceCounts.UNKNOWN;
 
 	private long readAt;
 
@@ -80,10 +81,13 @@ public class SessionMetrics {
 		this.refreshNanos = refreshInterval.toNanos();
 	}
 
-	void activeSessionsFrom(LongSupplier reader) {
-		this.activeReader = reader;
-		Gauge.builder("redis.session.active", this, SessionMetrics::activeOrNaN)
+	void presenceFrom(Supplier<PresenceCounts> reader) {
+		this.presenceReader = reader;
+		Gauge.builder("redis.session.active", this, (metrics) -> orNaN(metrics.activeSessions()))
 			.description("Live sessions in Redis (refreshed at most every few seconds)")
+			.register(this.registry);
+		Gauge.builder("redis.session.online.users", this, (metrics) -> orNaN(metrics.onlineUsers()))
+			.description("Users with at least one live session (refreshed at most every few seconds)")
 			.register(this.registry);
 	}
 
@@ -108,12 +112,25 @@ public class SessionMetrics {
 	 * interval.
 	 * @return the count, or {@code -1} if it could never be read
 	 */
-	public synchronized long activeSessions() {
-		LongSupplier reader = this.activeReader;
+	public long activeSessions() {
+		return presence().activeSessions();
+	}
+
+	/**
+	 * Return the number of users with at least one live session, read from Redis with the
+	 * live sessions at most once per refresh interval.
+	 * @return the count, or {@code -1} if it could never be read
+	 */
+	public long onlineUsers() {
+		return presence().onlineUsers();
+	}
+
+	private synchronized PresenceCounts presence() {
+		Supplier<PresenceCounts> reader = this.presenceReader;
 		long now = System.nanoTime();
-		if (reader != null && (this.active < 0 || now - this.readAt >= this.refreshNanos)) {
+		if (reader != null && (this.presence.activeSessions() < 0 || now - this.readAt >= this.refreshNanos)) {
 			try {
-				this.active = reader.getAsLong();
+				this.presence = reader.get();
 				this.readAt = now;
 			}
 			catch (RuntimeException ex) {
@@ -121,11 +138,11 @@ public class SessionMetrics {
 				this.lastError = ex.getMessage();
 			}
 		}
-		return this.active;
+		return this.presence;
 	}
 
 	/**
-	 * Return when the active-sessions count last failed to be read.
+	 * Return when the presence counts last failed to be read.
 	 * @return the time, or {@code null} if it never failed
 	 */
 	public synchronized @Nullable Instant lastFailure() {
@@ -133,15 +150,14 @@ public class SessionMetrics {
 	}
 
 	/**
-	 * Return why the active-sessions count last failed to be read.
+	 * Return why the presence counts last failed to be read.
 	 * @return the message, or {@code null} if it never failed
 	 */
 	public synchronized @Nullable String lastError() {
 		return this.lastError;
 	}
 
-	private double activeOrNaN() {
-		long count = activeSessions();
+	private static double orNaN(long count) {
 		return (count < 0) ? Double.NaN : count;
 	}
 

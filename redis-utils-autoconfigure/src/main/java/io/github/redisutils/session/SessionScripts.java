@@ -55,7 +55,10 @@ final class SessionScripts {
 
 	static final RedisScript<String> SLOT = RedisScripts.fromResource(SCRIPTS + "slot.lua", String.class);
 
-	static final RedisScript<Long> ACTIVE = RedisScripts.fromResource(SCRIPTS + "active.lua", Long.class);
+	static final RedisScript<Long> PRESENCE = RedisScripts.fromResource(SCRIPTS + "presence.lua", Long.class);
+
+	@SuppressWarnings("rawtypes")
+	static final RedisScript<List> ONLINE = RedisScripts.fromResource(SCRIPTS + "presence.lua", List.class);
 
 	private SessionScripts() {
 	}

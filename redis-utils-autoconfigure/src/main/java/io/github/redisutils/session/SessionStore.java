@@ -160,6 +160,29 @@ public interface SessionStore {
 	}
 
 	/**
+	 * Read a page of the users with a live session, by server time, the latest to expire
+	 * first (so the most recently active come first), without scanning the keyspace.
+	 * Paging by offset: a user whose sessions are touched between two pages may move to
+	 * an earlier page.
+	 * @param offset how many users to pass over
+	 * @param count the most users to return, 1 to {@value OnlineUsers#MAX_PAGE}
+	 * @return the page and the number of online users
+	 * @throws UnsupportedOperationException if the store keeps no online users
+	 */
+	default OnlineUsers onlineUsers(long offset, int count) {
+		throw new UnsupportedOperationException(getClass().getName() + " keeps no online users");
+	}
+
+	/**
+	 * Count the users with a live session, by server time.
+	 * @return the number of online users
+	 * @throws UnsupportedOperationException if the store keeps no online users
+	 */
+	default long countOnlineUsers() {
+		return onlineUsers(0, 1).total();
+	}
+
+	/**
 	 * Create a store.
 	 * @param connectionFactory the connection factory
 	 * @param redisKeys the key builder

@@ -24,12 +24,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param options the store's settings
  * @param activeSessions live sessions, {@code -1} if the count could never be read
+ * @param onlineUsers users with at least one live session, {@code -1} if the count could
+ * never be read
  * @param lastFailure when the count last failed to be read, if ever
  * @param lastError why it last failed, if it did
  * @author redis-utils authors
  */
-public record SessionsStatus(SessionStoreOptions options, long activeSessions, @Nullable Instant lastFailure,
-		@Nullable String lastError) {
+public record SessionsStatus(SessionStoreOptions options, long activeSessions, long onlineUsers,
+		@Nullable Instant lastFailure, @Nullable String lastError) {
 
 	/**
 	 * Read the state of a store.
@@ -38,8 +40,8 @@ public record SessionsStatus(SessionStoreOptions options, long activeSessions, @
 	 * @return the snapshot
 	 */
 	public static SessionsStatus of(SessionStoreOptions options, SessionMetrics metrics) {
-		long active = metrics.activeSessions();
-		return new SessionsStatus(options, active, metrics.lastFailure(), metrics.lastError());
+		return new SessionsStatus(options, metrics.activeSessions(), metrics.onlineUsers(), metrics.lastFailure(),
+				metrics.lastError());
 	}
 
 }

@@ -9,7 +9,9 @@
 -- ARGV[6]: key prefix of the user's session hashes (the prefix of KEYS[2]); evicted
 --          sessions' hashes are <ARGV[6]><member>, in KEYS[1]'s hash slot by their tag
 -- ARGV[7..]: field/value pairs of the new session (user id, metadata, attributes)
--- Returns {now, expires, absolute expiry, evicted members...} or {-1} when refused.
+-- Returns {now, expires, absolute expiry, the user's latest expiry, its version, evicted
+-- members...} or {-1} when refused.
+-- @include session/user-presence.lua
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
@@ -40,7 +42,8 @@ redis.call('PEXPIREAT', KEYS[2], expires)
 redis.call('ZADD', KEYS[1], expires, ARGV[1])
 local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
 redis.call('PEXPIREAT', KEYS[1], last[2])
-local answer = {now, expires, absolute}
+local latest, version = user_presence(KEYS[1])
+local answer = {now, expires, absolute, latest, version}
 for _, member in ipairs(result) do
   answer[#answer + 1] = member
 end

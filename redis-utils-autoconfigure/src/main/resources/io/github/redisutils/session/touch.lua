@@ -7,10 +7,11 @@
 -- ARGV[2]: 'touch' or 'extend'
 -- ARGV[3]: for touch, the touch interval in milliseconds; for extend, the duration
 -- Returns {0} when there is no such session, {2, expires} when the touch was skipped,
--- {1, expires} when written.
+-- {1, expires, user id, the user's latest expiry, its version} when written.
 -- A stored field that is not a number answers the error 'MALFORMED <field>'.
 -- @include core/stored-number.lua
-local h = redis.call('HMGET', KEYS[1], 'la', 'exp', 'abs', 'idle')
+-- @include session/user-presence.lua
+local h = redis.call('HMGET', KEYS[1], 'la', 'exp', 'abs', 'idle', 'uid')
 if not h[1] then
   return {0}
 end
@@ -39,4 +40,5 @@ redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
 redis.call('ZADD', KEYS[2], expires, ARGV[1])
 local last = redis.call('ZRANGE', KEYS[2], -1, -1, 'WITHSCORES')
 redis.call('PEXPIREAT', KEYS[2], last[2])
-return {1, expires}
+local latest, version = user_presence(KEYS[2])
+return {1, expires, h[5] or '', latest, version}

@@ -211,9 +211,14 @@ class RedisUtilsEndpointWebTests {
 
 	@Test
 	void theSessionPubSubAndBlacklistSectionsShowTheirState() throws Exception {
-		context.getBean(SessionStore.class).create("alice");
-		await().atMost(10, TimeUnit.SECONDS)
-			.until(() -> json(get("/actuator/redisutils/session"), 200).get("activeSessions").asLong() >= 1);
+		SessionStore sessions = context.getBean(SessionStore.class);
+		sessions.create("alice");
+		sessions.create("alice");
+		sessions.create("bruno");
+		await().atMost(10, TimeUnit.SECONDS).until(() -> {
+			JsonNode section = json(get("/actuator/redisutils/session"), 200);
+			return section.get("activeSessions").asLong() >= 3 && section.get("onlineUsers").asLong() >= 2;
+		});
 		JsonNode pubsub = json(get("/actuator/redisutils/pubsub"), 200);
 		assertThat(pubsub.has("listeners")).isTrue();
 		assertThat(pubsub.get("reliable").isArray()).isTrue();

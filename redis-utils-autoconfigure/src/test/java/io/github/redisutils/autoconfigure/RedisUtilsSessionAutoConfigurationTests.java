@@ -75,7 +75,8 @@ class RedisUtilsSessionAutoConfigurationTests {
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("maxPerUser", 0)
 				.containsEntry("limitPolicy", "evict-oldest")
-				.containsKey("activeSessions");
+				.containsKey("activeSessions")
+				.containsKey("onlineUsers");
 		});
 	}
 

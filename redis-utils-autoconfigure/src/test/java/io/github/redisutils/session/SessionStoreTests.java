@@ -206,11 +206,11 @@ class SessionStoreTests {
 						store.touch(session.id());
 					}
 					// Each written touch: the session's fields and TTL, its index entry
-					// and
-					// TTL, and the active-sessions set with its TTL.
+					// and TTL, then the presence sets (active sessions, online users,
+					// their versions) with their TTLs.
 					assertThat(commandCalls(template)).containsEntry("hset", 10L)
-						.containsEntry("zadd", 20L)
-						.containsEntry("pexpireat", 30L);
+						.containsEntry("zadd", 40L)
+						.containsEntry("pexpireat", 50L);
 				});
 		}
 	}
@@ -352,10 +352,14 @@ class SessionStoreTests {
 			}
 			Thread.sleep(1500);
 			// Nothing was written since: the index expired on its own with its last
-			// member, and only the user's slot token remains, with a bounded TTL.
-			assertThat(redis.keys(this.prefix + ":session:{*")).isEmpty();
-			assertThat(redis.keys(this.prefix + ":session:*"))
-				.containsExactlyInAnyOrder(this.prefix + ":session:user:henry", this.prefix + ":session:user:ivy");
+			// member, and only the user's slot token remains, with a bounded TTL. The
+			// online users' versions are one shared key kept a minute after the last
+			// change (late presence updates must find them), not a per-user leftover.
+			assertThat(redis.keys(this.prefix + ":session:{*"))
+				.containsExactly(this.prefix + ":session:{presence}:online-versions");
+			assertThat(redis.keys(this.prefix + ":session:*")).containsExactlyInAnyOrder(
+					this.prefix + ":session:user:henry", this.prefix + ":session:user:ivy",
+					this.prefix + ":session:{presence}:online-versions");
 			assertThat(redis.getExpire(this.prefix + ":session:user:ivy", TimeUnit.SECONDS)).isBetween(1L,
 					Duration.ofHours(12).plusMinutes(1).toSeconds());
 		});
@@ -395,7 +399,7 @@ class SessionStoreTests {
 	}
 
 	@Test
-	void activeSessionsGaugeCountsLiveSessions() {
+	void presenceGaugesCountLiveSessionsAndOnlineUsers() {
 		standalone().run((context) -> {
 			SessionStore store = SessionTesting.store(context);
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
@@ -403,9 +407,11 @@ class SessionStoreTests {
 			store.create("mia");
 			store.create("mia", Map.of(), SessionOptions.defaults().withIdleTimeout(Duration.ofSeconds(1)));
 			assertThat(meters.get("redis.session.active").gauge().value()).isEqualTo(3);
+			assertThat(meters.get("redis.session.online.users").gauge().value()).isEqualTo(2);
 			store.destroy(one.id());
 			Thread.sleep(1500);
 			assertThat(meters.get("redis.session.active").gauge().value()).isEqualTo(1);
+			assertThat(meters.get("redis.session.online.users").gauge().value()).isEqualTo(1);
 		});
 	}
 
@@ -451,7 +457,7 @@ class SessionStoreTests {
 			Session compact = store.create("user-7654321", attributes,
 					SessionOptions.defaults().withMetadata(SessionOptions.IP_ADDRESS, "203.0.113.42"));
 			long compactHash = memoryUsage(redis, SessionTesting.sessionKey(this.prefix, compact.id()));
-			long active = memoryUsage(redis, this.prefix + ":session:active");
+			long active = memoryUsage(redis, this.prefix + ":session:{presence}:active");
 			System.out.printf(
 					"MEMORY USAGE of a typical session: hash %d B (%d B without the User-Agent), user index %d B, "
 							+ "slot token %d B, active set with 2 sessions %d B%n",

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.redisutils.session.OnlineUsers;
 import io.github.redisutils.session.Session;
 import io.github.redisutils.session.SessionOptions;
 import io.github.redisutils.session.SessionStore;
@@ -120,6 +121,21 @@ class SessionController {
 			return device;
 		}).toList();
 		return ResponseEntity.ok(devices);
+	}
+
+	@GetMapping("/sessions/online")
+	Map<String, Object> online(@RequestParam(defaultValue = "0") long offset,
+			@RequestParam(defaultValue = "20") int count) {
+		OnlineUsers page = this.sessions.onlineUsers(offset, Math.min(Math.max(count, 1), OnlineUsers.MAX_PAGE));
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("total", page.total());
+		body.put("users",
+				page.users()
+					.stream()
+					.map((user) -> Map.of("user", user.userId(), "activeUntil", user.activeUntil().toString()))
+					.toList());
+		body.put("hasMore", page.hasMore());
+		return body;
 	}
 
 	private static Map<String, Object> describe(Session session) {

@@ -53,6 +53,10 @@ class SessionControllerTests {
 			HttpResponse<String> whoami = send(base + "/sessions/whoami", "GET", laptop);
 			assertThat(whoami.statusCode()).isEqualTo(200);
 			assertThat(whoami.body()).contains("\"user\":\"" + user + "\"").contains("\"sessions\":2");
+			assertThat(send(base + "/sessions/online?count=1000", "GET", null).body())
+				.contains("\"user\":\"" + user + "\"")
+				.contains("\"activeUntil\":\"")
+				.contains("\"hasMore\":false");
 			assertThat(send(base + "/sessions/devices", "GET", laptop).body()).contains("\"current\":true")
 				.contains("\"current\":false");
 			HttpResponse<String> others = send(base + "/sessions/logout-other-devices", "POST", laptop);
