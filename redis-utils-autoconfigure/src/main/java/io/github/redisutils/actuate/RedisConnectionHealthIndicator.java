@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -30,6 +31,7 @@ import java.util.function.Supplier;
 
 import io.github.redisutils.core.ErrorText;
 import io.github.redisutils.core.RedisThreads;
+import io.github.redisutils.core.SettingProblems;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -240,15 +242,37 @@ public class RedisConnectionHealthIndicator implements HealthIndicator, Disposab
 		/**
 		 * Create thresholds.
 		 * @throws IllegalArgumentException when a threshold is not more than 0 and at
-		 * most 100
+		 * most 100, or the DOWN threshold is below the warning threshold
 		 */
 		public MemoryThresholds {
+			SettingProblems.throwIfAny("memory thresholds", problems(warningPercent, downPercent));
+		}
+
+		/**
+		 * Return what is wrong with memory thresholds, the rules used by the constructor
+		 * and by start-up validation of {@code redis.health.memory-*-threshold}.
+		 * @param warningPercent use above which a warning is added
+		 * @param downPercent use from which the status is DOWN, or {@code null}
+		 * @return a problem per field name ({@code warningPercent}, {@code downPercent}),
+		 * empty when the values are acceptable
+		 */
+		public static Map<String, String> problems(double warningPercent, @Nullable Double downPercent) {
+			SettingProblems problems = new SettingProblems();
 			if (!(warningPercent > 0 && warningPercent <= 100)) {
-				throw new IllegalArgumentException("warningPercent must be more than 0 and at most 100");
+				problems.add("warningPercent",
+						"must be more than 0 and at most 100, a percentage of maxmemory (was " + warningPercent + ")");
 			}
-			if (downPercent != null && !(downPercent > 0 && downPercent <= 100)) {
-				throw new IllegalArgumentException("downPercent must be more than 0 and at most 100");
+			if (downPercent != null) {
+				if (!(downPercent > 0 && downPercent <= 100)) {
+					problems.add("downPercent",
+							"must be more than 0 and at most 100, a percentage of maxmemory (was " + downPercent + ")");
+				}
+				else if (downPercent < warningPercent) {
+					problems.add("downPercent", "must be at least the memory warning threshold, " + warningPercent
+							+ " (was " + downPercent + ")");
+				}
 			}
+			return problems.toMap();
 		}
 
 	}

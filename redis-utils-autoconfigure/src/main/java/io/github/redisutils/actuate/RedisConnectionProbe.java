@@ -26,13 +26,15 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
  * One look at a Redis connection: PING round trip, then what the server is willing to
- * tell.
+ * tell in one {@code INFO} (its default sections, parsed once by {@link RedisServerInfo})
+ * and, on Cluster, {@code CLUSTER INFO}.
  * <p>
  * Commands go through {@link RedisConnection#execute(String, byte[]...)} so that
  * standalone, Sentinel and Cluster connections take the same path (on Cluster, an
  * arbitrary node answers). Only PING must succeed: an ACL user may be denied {@code INFO}
- * or {@code CLUSTER INFO}, and the connection is still healthy. Replies are read by
- * {@link RedisServerInfo}'s parser.
+ * or {@code CLUSTER INFO}, and the connection is still healthy. {@code INFO} is sent
+ * without a section argument because several section arguments in one {@code INFO} exist
+ * only from Redis 7.0 on.
  *
  * @author redis-utils authors
  */
@@ -52,31 +54,40 @@ final class RedisConnectionProbe {
 			connection.execute("PING");
 			long pingNanos = System.nanoTime() - start;
 			RedisMode mode = RedisMode.of(this.connectionFactory);
-			Map<String, String> server = infoFields(connection, "INFO", "server");
-			String version = server.getOrDefault("redis_version", UNKNOWN);
-			Map<String, String> memory = infoFields(connection, "INFO", "memory");
-			Map<String, String> cluster = (mode == RedisMode.CLUSTER) ? infoFields(connection, "CLUSTER", "INFO")
-					: Map.of();
+			// One round trip: INFO without an argument sends the default sections (server
+			// and memory among them) on every version, where INFO server memory needs
+			// 7.0.
+			String info = reply(connection, "INFO");
+			RedisServerInfo server = (info != null) ? RedisServerInfo.parse(mode.displayName(), info) : null;
+			String clusterInfo = (mode == RedisMode.CLUSTER) ? reply(connection, "CLUSTER", "INFO") : null;
+			Map<String, String> cluster = (clusterInfo != null) ? RedisServerInfo.fields(clusterInfo) : Map.of();
+			String version = (server != null && server.version() != null) ? server.version() : UNKNOWN;
 			return new Report(pingNanos, version, mode, cluster.get("cluster_state"),
 					RedisServerInfo.parseInteger(cluster.get("cluster_known_nodes")),
 					RedisServerInfo.parseInteger(cluster.get("cluster_size")),
-					RedisServerInfo.parseLong(memory.get("used_memory")),
-					RedisServerInfo.parseLong(memory.get("maxmemory")), memory.get("maxmemory_policy"));
+					(server != null) ? server.usedMemory() : null, (server != null) ? server.maxMemory() : null,
+					(server != null) ? server.maxMemoryPolicy() : null);
 		}
 	}
 
-	private static Map<String, String> infoFields(RedisConnection connection, String command, String argument) {
+	/**
+	 * Send a command whose reply is text in the {@code INFO} format.
+	 * @return the reply, or {@code null} when the server refused the command
+	 */
+	private static @Nullable String reply(RedisConnection connection, String command, String... arguments) {
+		byte[][] args = new byte[arguments.length][];
+		for (int i = 0; i < arguments.length; i++) {
+			args[i] = arguments[i].getBytes(StandardCharsets.UTF_8);
+		}
 		Object reply;
 		try {
-			reply = connection.execute(command, argument.getBytes(StandardCharsets.UTF_8));
+			reply = connection.execute(command, args);
 		}
 		catch (DataAccessException ex) {
 			// Typically NOPERM for an ACL user without INFO rights: report what we know.
-			return Map.of();
+			return null;
 		}
-		String text = (reply instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8)
-				: String.valueOf(reply);
-		return RedisServerInfo.fields(text);
+		return (reply instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(reply);
 	}
 
 	/**

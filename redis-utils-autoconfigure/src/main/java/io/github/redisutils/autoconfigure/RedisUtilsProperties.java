@@ -21,6 +21,7 @@ import java.util.List;
 
 import javax.crypto.SecretKey;
 
+import io.github.redisutils.actuate.RedisConnectionHealthIndicator;
 import io.github.redisutils.core.OutageBackoff;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.RedisRetry;
@@ -358,8 +359,8 @@ public class RedisUtilsProperties implements Validator {
 
 		/**
 		 * Memory use, in percent of the server's maxmemory, from which the connection
-		 * check reports DOWN; more than 0 and at most 100. Unset, memory never takes the
-		 * check DOWN.
+		 * check reports DOWN; more than 0, at most 100 and at least the memory warning
+		 * threshold. Unset, memory never takes the check DOWN.
 		 */
 		private @Nullable Double memoryDownThreshold;
 
@@ -402,15 +403,11 @@ public class RedisUtilsProperties implements Validator {
 			if (this.latencyThreshold.isNegative()) {
 				errors.rejectValue("health.latencyThreshold", "invalid", "must not be negative");
 			}
-			if (!(this.memoryWarningThreshold > 0 && this.memoryWarningThreshold <= 100)) {
-				errors.rejectValue("health.memoryWarningThreshold", "invalid",
-						"must be more than 0 and at most 100 (a percentage of maxmemory)");
-			}
-			if (this.memoryDownThreshold != null
-					&& !(this.memoryDownThreshold > 0 && this.memoryDownThreshold <= 100)) {
-				errors.rejectValue("health.memoryDownThreshold", "invalid",
-						"must be more than 0 and at most 100 (a percentage of maxmemory)");
-			}
+			RedisConnectionHealthIndicator.MemoryThresholds
+				.problems(this.memoryWarningThreshold, this.memoryDownThreshold)
+				.forEach((field, problem) -> errors.rejectValue(
+						"warningPercent".equals(field) ? "health.memoryWarningThreshold" : "health.memoryDownThreshold",
+						"invalid", problem));
 		}
 
 	}

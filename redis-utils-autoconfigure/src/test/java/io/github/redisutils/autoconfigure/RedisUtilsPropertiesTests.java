@@ -90,6 +90,61 @@ class RedisUtilsPropertiesTests {
 	}
 
 	@Test
+	void memoryThresholdsBind() {
+		RedisUtilsProperties properties = bind(RedisUtilsProperties.class, "redis.health.memory-warning-threshold=70",
+				"redis.health.memory-down-threshold=95.5");
+		assertThat(properties.getHealth().getMemoryWarningThreshold()).isEqualTo(70);
+		assertThat(properties.getHealth().getMemoryDownThreshold()).isEqualTo(95.5);
+		assertThat(bind(RedisUtilsProperties.class).getHealth().getMemoryDownThreshold()).isNull();
+	}
+
+	@Test
+	void memoryThresholdsOfOneHundredAndEqualThresholdsBind() {
+		RedisUtilsProperties properties = bind(RedisUtilsProperties.class, "redis.health.memory-warning-threshold=100",
+				"redis.health.memory-down-threshold=100");
+		assertThat(properties.getHealth().getMemoryDownThreshold()).isEqualTo(100);
+	}
+
+	@Test
+	void memoryWarningThresholdOfZeroFails() {
+		assertRejected(RedisUtilsProperties.class, "redis.health.memoryWarningThreshold",
+				"must be more than 0 and at most 100", "redis.health.memory-warning-threshold=0");
+	}
+
+	@Test
+	void memoryWarningThresholdAboveOneHundredFails() {
+		assertRejected(RedisUtilsProperties.class, "redis.health.memoryWarningThreshold",
+				"must be more than 0 and at most 100, a percentage of maxmemory (was 100.5)",
+				"redis.health.memory-warning-threshold=100.5");
+	}
+
+	@Test
+	void negativeMemoryDownThresholdFails() {
+		assertRejected(RedisUtilsProperties.class, "redis.health.memoryDownThreshold",
+				"must be more than 0 and at most 100", "redis.health.memory-down-threshold=-5");
+	}
+
+	@Test
+	void memoryDownThresholdAboveOneHundredFails() {
+		assertRejected(RedisUtilsProperties.class, "redis.health.memoryDownThreshold",
+				"must be more than 0 and at most 100", "redis.health.memory-down-threshold=150");
+	}
+
+	@Test
+	void memoryDownThresholdBelowTheWarningThresholdFails() {
+		assertRejected(RedisUtilsProperties.class, "redis.health.memoryDownThreshold",
+				"must be at least the memory warning threshold, 80.0 (was 70.0)",
+				"redis.health.memory-down-threshold=70");
+	}
+
+	@Test
+	void memoryDownThresholdBelowAConfiguredWarningThresholdFails() {
+		assertRejected(RedisUtilsProperties.class, "redis.health.memoryDownThreshold",
+				"must be at least the memory warning threshold, 90.0 (was 85.0)",
+				"redis.health.memory-warning-threshold=90", "redis.health.memory-down-threshold=85");
+	}
+
+	@Test
 	void unknownFormatFails() {
 		assertThat(startUpFailure(RedisUtilsProperties.class, "redis.codec.format=xml"))
 			.contains("Failed to bind properties under 'redis.codec.format'");
