@@ -17,17 +17,24 @@
 package io.github.redisutils.autoconfigure;
 
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 
 import io.github.redisutils.maintenance.BackupFormat;
 import io.github.redisutils.maintenance.BackupOptions;
+import io.github.redisutils.maintenance.CleanupCategory;
+import io.github.redisutils.maintenance.CleanupOptions;
 import io.github.redisutils.maintenance.RestoreOptions;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * Configuration properties of maintenance (backup and restore), under
+ * Configuration properties of maintenance (backup, restore and cleanup), under
  * {@code redis.maintenance.*}. They validate themselves when bound: a bad value fails
  * start-up naming the property and the reason.
  *
@@ -52,6 +59,11 @@ public class RedisMaintenanceProperties implements Validator {
 	 */
 	private final Restore restore = new Restore();
 
+	/**
+	 * Cleanups.
+	 */
+	private final Cleanup cleanup = new Cleanup();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -66,6 +78,23 @@ public class RedisMaintenanceProperties implements Validator {
 
 	public Restore getRestore() {
 		return this.restore;
+	}
+
+	public Cleanup getCleanup() {
+		return this.cleanup;
+	}
+
+	/**
+	 * Return the cleanup options these properties describe.
+	 * @param blacklistMaxTokenLifetime the blacklist's longest token lifetime
+	 * @param streamNamespace the namespace of reliable pub/sub streams, or {@code null}
+	 * for the key prefix
+	 * @return the options
+	 */
+	public CleanupOptions toCleanupOptions(Duration blacklistMaxTokenLifetime, @Nullable String streamNamespace) {
+		Cleanup c = this.cleanup;
+		return new CleanupOptions(c.dryRun, c.scanCount, c.pause, c.lockFenceRetention, c.consumerIdle,
+				blacklistMaxTokenLifetime, c.oldPrefix, streamNamespace, c.categories);
 	}
 
 	/**
@@ -104,6 +133,30 @@ public class RedisMaintenanceProperties implements Validator {
 					properties.restore.progressEveryKeys, properties.restore.progressInterval,
 					properties.restore.maxReportedFailures)
 			.forEach((field, problem) -> errors.rejectValue("restore." + field, "invalid", problem));
+		Cleanup cleanup = properties.cleanup;
+		CleanupOptions
+			.problems(cleanup.scanCount, cleanup.pause, cleanup.lockFenceRetention, cleanup.consumerIdle,
+					CleanupOptions.DEFAULT_BLACKLIST_MAX_TOKEN_LIFETIME, cleanup.oldPrefix, cleanup.categories)
+			.forEach((field, problem) -> errors.rejectValue("cleanup." + field, "invalid", problem));
+		Cleanup.Schedule schedule = cleanup.schedule;
+		if (schedule.cron != null) {
+			if (schedule.interval != null) {
+				errors.rejectValue("cleanup.schedule.cron", "invalid",
+						"must not be set together with redis.maintenance.cleanup.schedule.interval");
+			}
+			else if (!CronExpression.isValidExpression(schedule.cron)) {
+				errors.rejectValue("cleanup.schedule.cron", "invalid",
+						"is no cron expression (six fields: second minute hour day month weekday)");
+			}
+		}
+		if (schedule.interval != null && (schedule.interval.isNegative() || schedule.interval.isZero())) {
+			errors.rejectValue("cleanup.schedule.interval", "invalid",
+					"must be positive (was " + schedule.interval + ")");
+		}
+		if (schedule.lockLease == null || schedule.lockLease.isNegative() || schedule.lockLease.isZero()) {
+			errors.rejectValue("cleanup.schedule.lockLease", "invalid",
+					"must be positive (was " + schedule.lockLease + ")");
+		}
 	}
 
 	/**
@@ -226,6 +279,205 @@ public class RedisMaintenanceProperties implements Validator {
 
 		public void setMaxReportedFailures(int maxReportedFailures) {
 			this.maxReportedFailures = maxReportedFailures;
+		}
+
+	}
+
+	/**
+	 * Settings of cleanups.
+	 */
+	public static class Cleanup {
+
+		/**
+		 * Whether the RedisCleanup bean (removal of stale keys that cannot expire) is
+		 * created.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Whether cleanups called without saying (and scheduled cleanups) are dry runs:
+		 * they count what they would remove and remove nothing.
+		 */
+		private boolean dryRun = false;
+
+		/**
+		 * COUNT hint of each SCAN a cleanup runs, and the number of keys examined between
+		 * two pauses. At least 1.
+		 */
+		private int scanCount = CleanupOptions.DEFAULT_SCAN_COUNT;
+
+		/**
+		 * How long a cleanup sleeps after each batch of examined keys, so it never keeps
+		 * the server busy. Zero for none.
+		 */
+		private Duration pause = CleanupOptions.DEFAULT_PAUSE;
+
+		/**
+		 * How long a lock name goes unused (not held, no acquisition) before its fencing
+		 * counter is removed.
+		 */
+		private Duration lockFenceRetention = CleanupOptions.DEFAULT_LOCK_FENCE_RETENTION;
+
+		/**
+		 * How long a consumer of a reliable pub/sub stream group, without pending
+		 * entries, goes idle before it is removed. Longer than the reliable block and
+		 * claim-idle times.
+		 */
+		private Duration consumerIdle = CleanupOptions.DEFAULT_CONSUMER_IDLE;
+
+		/**
+		 * Old key prefix whose keys (every key under it, never one under the current
+		 * prefix) cleanups remove. Unset for none.
+		 */
+		private @Nullable String oldPrefix;
+
+		/**
+		 * Categories cleanups run: lock-fences, queue-retention, stream-consumers,
+		 * sessions, blacklist, old-prefix.
+		 */
+		private Set<CleanupCategory> categories = EnumSet.allOf(CleanupCategory.class);
+
+		/**
+		 * Scheduled cleanups.
+		 */
+		private final Schedule schedule = new Schedule();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isDryRun() {
+			return this.dryRun;
+		}
+
+		public void setDryRun(boolean dryRun) {
+			this.dryRun = dryRun;
+		}
+
+		public int getScanCount() {
+			return this.scanCount;
+		}
+
+		public void setScanCount(int scanCount) {
+			this.scanCount = scanCount;
+		}
+
+		public Duration getPause() {
+			return this.pause;
+		}
+
+		public void setPause(Duration pause) {
+			this.pause = pause;
+		}
+
+		public Duration getLockFenceRetention() {
+			return this.lockFenceRetention;
+		}
+
+		public void setLockFenceRetention(Duration lockFenceRetention) {
+			this.lockFenceRetention = lockFenceRetention;
+		}
+
+		public Duration getConsumerIdle() {
+			return this.consumerIdle;
+		}
+
+		public void setConsumerIdle(Duration consumerIdle) {
+			this.consumerIdle = consumerIdle;
+		}
+
+		public @Nullable String getOldPrefix() {
+			return this.oldPrefix;
+		}
+
+		public void setOldPrefix(@Nullable String oldPrefix) {
+			this.oldPrefix = oldPrefix;
+		}
+
+		public Set<CleanupCategory> getCategories() {
+			return this.categories;
+		}
+
+		public void setCategories(Set<CleanupCategory> categories) {
+			this.categories = categories;
+		}
+
+		public Schedule getSchedule() {
+			return this.schedule;
+		}
+
+		/**
+		 * Settings of scheduled cleanups.
+		 */
+		public static class Schedule {
+
+			/**
+			 * Whether cleanups run on a schedule, on one application instance at a time
+			 * (a distributed lock; needs the locks feature).
+			 */
+			private boolean enabled = false;
+
+			/**
+			 * Time between scheduled cleanups; the default when no cron is set is 1h.
+			 */
+			private @Nullable Duration interval;
+
+			/**
+			 * Cron expression of scheduled cleanups (six fields, UTC), instead of an
+			 * interval.
+			 */
+			private @Nullable String cron;
+
+			/**
+			 * Lease of the lock a scheduled cleanup holds, extended after each batch.
+			 */
+			private Duration lockLease = Duration.ofMinutes(5);
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public @Nullable Duration getInterval() {
+				return this.interval;
+			}
+
+			public void setInterval(@Nullable Duration interval) {
+				this.interval = interval;
+			}
+
+			public @Nullable String getCron() {
+				return this.cron;
+			}
+
+			public void setCron(@Nullable String cron) {
+				this.cron = cron;
+			}
+
+			public Duration getLockLease() {
+				return this.lockLease;
+			}
+
+			public void setLockLease(Duration lockLease) {
+				this.lockLease = lockLease;
+			}
+
+			/**
+			 * Return the interval to schedule with: the configured one, else 1h when no
+			 * cron is set, else {@code null}.
+			 * @return the interval or {@code null}
+			 */
+			public @Nullable Duration effectiveInterval() {
+				return (this.interval != null) ? this.interval : ((this.cron != null) ? null : Duration.ofHours(1));
+			}
+
 		}
 
 	}

@@ -46,10 +46,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.data.redis.connection.RedisClusterConnection;
-import org.springframework.data.redis.connection.RedisClusterNode;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.ScanOptions;
@@ -120,29 +117,16 @@ final class DefaultRedisBackup implements RedisBackup {
 		long start = System.nanoTime();
 		Instant backupTime = this.clock.now();
 		BackupWriter writer = new BackupWriter(out, options);
-		writer.write(BackupRecords.header(this.prefix, pattern, backupTime, options.format()));
+		writer.writeLine(BackupRecords.header(this.prefix, pattern, backupTime, options.format()));
 		ScanOptions scan = ScanOptions.scanOptions()
-			.match(escapeGlob(this.prefix) + ":" + pattern)
+			.match(KeyScans.escapeGlob(this.prefix) + ":" + pattern)
 			.count(options.scanCount())
 			.build();
 		RedisCalls.run(() -> this.template.execute((RedisCallback<Void>) (connection) -> {
-			if (connection instanceof RedisClusterConnection cluster) {
-				for (RedisClusterNode node : cluster.clusterGetNodes()) {
-					if (node.isMaster() && node.isConnected()) {
-						try (Cursor<byte[]> cursor = cluster.scan(node, scan)) {
-							writer.drain(cursor);
-						}
-					}
-				}
-			}
-			else {
-				try (Cursor<byte[]> cursor = connection.keyCommands().scan(scan)) {
-					writer.drain(cursor);
-				}
-			}
+			KeyScans.forEachKey(connection, scan, writer::write);
 			return null;
 		}), "scan keys for a backup");
-		writer.write(BackupRecords.end(writer.keys));
+		writer.writeLine(BackupRecords.end(writer.keys));
 		try {
 			out.flush();
 		}
@@ -178,18 +162,6 @@ final class DefaultRedisBackup implements RedisBackup {
 		return restore.run();
 	}
 
-	static String escapeGlob(String text) {
-		StringBuilder escaped = new StringBuilder(text.length());
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
-				escaped.append('\\');
-			}
-			escaped.append(c);
-		}
-		return escaped.toString();
-	}
-
 	private static String text(byte @Nullable [] key) {
 		return (key != null) ? new String(key, StandardCharsets.UTF_8) : "";
 	}
@@ -220,31 +192,28 @@ final class DefaultRedisBackup implements RedisBackup {
 			this.options = options;
 		}
 
-		void drain(Cursor<byte[]> cursor) {
-			while (cursor.hasNext()) {
-				byte[] key = cursor.next();
-				List<?> reply = read(key, this.options.format());
-				String type = new String(RedisReplies.bytes(reply.get(0), text(key), "type"), StandardCharsets.UTF_8);
-				if (reply.size() < 2 || "none".equals(type)) {
-					this.vanished++;
-					DefaultRedisBackup.this.metrics.vanished.increment();
-					continue;
-				}
-				if (reply.size() < 3 || reply.get(2) == null) {
-					this.unsupported++;
-					DefaultRedisBackup.this.metrics.unsupported.increment();
-					continue;
-				}
-				long ttl = this.options.includeTtl() ? RedisReplies.number(reply.get(1), text(key), "pttl") : -1;
-				byte[] line = BackupRecords.record(key, type, (ttl < 0) ? -1 : ttl, reply.get(2),
-						(reply.size() > 3) ? reply.get(3) : null, this.options.format() == BackupFormat.DUMP);
-				write(line);
-				this.keys++;
-				DefaultRedisBackup.this.metrics.written.increment();
+		void write(byte[] key) {
+			List<?> reply = read(key, this.options.format());
+			String type = new String(RedisReplies.bytes(reply.get(0), text(key), "type"), StandardCharsets.UTF_8);
+			if (reply.size() < 2 || "none".equals(type)) {
+				this.vanished++;
+				DefaultRedisBackup.this.metrics.vanished.increment();
+				return;
 			}
+			if (reply.size() < 3 || reply.get(2) == null) {
+				this.unsupported++;
+				DefaultRedisBackup.this.metrics.unsupported.increment();
+				return;
+			}
+			long ttl = this.options.includeTtl() ? RedisReplies.number(reply.get(1), text(key), "pttl") : -1;
+			byte[] line = BackupRecords.record(key, type, (ttl < 0) ? -1 : ttl, reply.get(2),
+					(reply.size() > 3) ? reply.get(3) : null, this.options.format() == BackupFormat.DUMP);
+			writeLine(line);
+			this.keys++;
+			DefaultRedisBackup.this.metrics.written.increment();
 		}
 
-		void write(byte[] line) {
+		void writeLine(byte[] line) {
 			try {
 				this.out.write(line);
 				this.bytes += line.length;

@@ -20,7 +20,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import io.github.redisutils.autoconfigure.RedisMaintenanceProperties;
+import io.github.redisutils.maintenance.CleanupReport;
 import io.github.redisutils.maintenance.RedisBackup;
+import io.github.redisutils.maintenance.RedisCleanup;
 import io.github.redisutils.maintenance.RestoreOptions;
 import io.github.redisutils.maintenance.RestoreSummary;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,9 +40,10 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * Shows backup and restore: {@code GET /admin/backup?pattern=values:*} streams the keys
  * as JSON lines straight from SCAN to the response (the heap holds one key at a time),
  * {@code POST /admin/restore} reads such a body back ({@code ?replace=true} replaces
- * existing keys, {@code ?targetPrefix=} restores under another prefix). A real
- * application puts these behind its administrators' security; the sample keeps them open
- * to stay short.
+ * existing keys, {@code ?targetPrefix=} restores under another prefix), and
+ * {@code POST /admin/cleanup?dryRun=true} shows what a cleanup of stale keys would remove
+ * ({@code dryRun=false} removes it). A real application puts these behind its
+ * administrators' security; the sample keeps them open to stay short.
  *
  * @author redis-utils authors
  */
@@ -53,8 +56,11 @@ class BackupController {
 
 	private final RestoreOptions restoreDefaults;
 
-	BackupController(RedisBackup backup, RedisMaintenanceProperties properties) {
+	private final RedisCleanup cleanup;
+
+	BackupController(RedisBackup backup, RedisMaintenanceProperties properties, RedisCleanup cleanup) {
 		this.backup = backup;
+		this.cleanup = cleanup;
 		this.restoreDefaults = properties.toRestoreOptions();
 	}
 
@@ -73,6 +79,11 @@ class BackupController {
 		try (InputStream in = request.getInputStream()) {
 			return this.backup.restore(in, options);
 		}
+	}
+
+	@PostMapping("/admin/cleanup")
+	CleanupReport cleanup(@RequestParam(defaultValue = "true") boolean dryRun) {
+		return this.cleanup.cleanup(dryRun);
 	}
 
 }

@@ -34,7 +34,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample's usage quota and its backup/restore round trip over HTTP.
+ * The sample's usage quota, its backup/restore round trip and its cleanup over HTTP.
  *
  * @author redis-utils authors
  */
@@ -83,6 +83,23 @@ class UsageAndBackupTests {
 
 			HttpResponse<String> again = send(base + "/admin/restore", "POST", backup.body());
 			assertThat(again.body()).as("existing keys are skipped").contains("\"skipped\":2");
+		}
+	}
+
+	@Test
+	void aCleanupPreviewsThenRemovesAStaleFencingCounter() throws Exception {
+		try (ConfigurableApplicationContext context = start()) {
+			String base = base(context);
+			StringRedisTemplate redis = context.getBean(StringRedisTemplate.class);
+			String fence = "redis-utils-sample:lock:{retired-job}:fence";
+			redis.opsForValue().set(fence, "1");
+			HttpResponse<String> preview = send(base + "/admin/cleanup?dryRun=true", "POST", "");
+			assertThat(preview.statusCode()).isEqualTo(200);
+			assertThat(preview.body()).contains("\"dryRun\":true").contains("\"LOCK_FENCES\"");
+			assertThat(redis.hasKey(fence)).as("a dry run removes nothing").isTrue();
+			HttpResponse<String> done = send(base + "/admin/cleanup?dryRun=false", "POST", "");
+			assertThat(done.body()).contains("\"dryRun\":false");
+			assertThat(redis.hasKey(fence)).isFalse();
 		}
 	}
 
