@@ -91,7 +91,8 @@ class LockWaitersAclTests {
 	@Test
 	void aRefusedPatternSubscriptionShowsInStatusHealthAndMeterAndWaitersStillPoll() {
 		DedicatedRedis redis = RedisServers.dedicated();
-		aclSetUser(redis, "on", ">secret", "~" + this.prefix + ":*", "&" + this.prefix + ":*", "+@all");
+		aclSetUser(redis, "on", ">secret", "~" + this.prefix + ":*", "resetchannels", "&" + this.prefix + ":*",
+				"+@all");
 		instance(redis).run((context) -> {
 			DistributedLocks locks = context.getBean(DistributedLocks.class);
 			long wakeUp = LockHandOver.millis(locks, "report");
@@ -115,7 +116,7 @@ class LockWaitersAclTests {
 	@Test
 	void withTheExactPatternRuleWaitersAreWokenByPubSub() {
 		DedicatedRedis redis = RedisServers.dedicated();
-		aclSetUser(redis, "on", ">secret", "~" + this.prefix + ":*", "&" + this.prefix + ":*",
+		aclSetUser(redis, "on", ">secret", "~" + this.prefix + ":*", "resetchannels", "&" + this.prefix + ":*",
 				"&" + this.prefix + ":lock:*", "+@all");
 		instance(redis).run((context) -> {
 			DistributedLocks locks = context.getBean(DistributedLocks.class);
