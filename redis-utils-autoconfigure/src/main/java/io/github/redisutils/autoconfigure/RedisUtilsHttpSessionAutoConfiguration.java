@@ -77,6 +77,7 @@ public final class RedisUtilsHttpSessionAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	SessionStoreRepository sessionStoreRepository(SessionStore sessionStore,
 			HttpSessionAttributes httpSessionAttributes, RedisSessionProperties properties,
 			ObjectProvider<SessionTimeout> sessionTimeout, ApplicationEventPublisher applicationEventPublisher) {

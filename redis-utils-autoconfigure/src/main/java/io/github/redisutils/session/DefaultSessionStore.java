@@ -84,7 +84,6 @@ final class DefaultSessionStore implements SessionStore {
 
 	@Override
 	public Session create(String userId, Map<String, ?> attributes, SessionOptions sessionOptions) {
-		Assert.hasText(userId, "'userId' must not be empty: use createAnonymous for a session of no user");
 		return createIn(userId, attributes, sessionOptions);
 	}
 
