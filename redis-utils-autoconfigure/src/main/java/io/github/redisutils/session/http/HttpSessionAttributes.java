@@ -27,7 +27,6 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DefaultTyping;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
@@ -38,8 +37,8 @@ import org.springframework.util.ClassUtils;
  * How HTTP session attributes, whose types only the application knows, are turned into
  * values the session store's codec writes, and back. Spring Session hands over and asks
  * for {@code Object}s, so each attribute is stored with its class name beside its JSON
- * tree ({@link StoredAttribute}), and nested values of non-final types carry theirs
- * (Jackson's default typing, as Spring Session's own Jackson support does).
+ * ({@link StoredAttribute}), and nested values of non-final types carry theirs (Jackson's
+ * default typing, as Spring Session's own Jackson support does).
  * <p>
  * Reading a class name from Redis and instantiating it is what deserialization attacks
  * exploit, so only classes of trusted packages are written or read: {@code java.lang},
@@ -147,7 +146,7 @@ public final class HttpSessionAttributes {
 					+ ", which is in no trusted package: add its package to " + TRUSTED_PACKAGES_PROPERTY);
 		}
 		try {
-			return new StoredAttribute(type, this.mapper.valueToTree(value));
+			return new StoredAttribute(type, this.mapper.writeValueAsString(value));
 		}
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException("Session attribute '" + name + "' (" + type
@@ -170,7 +169,7 @@ public final class HttpSessionAttributes {
 		}
 		try {
 			Class<?> type = ClassUtils.forName(stored.type(), this.classLoader);
-			Object value = this.mapper.treeToValue(stored.value(), type);
+			Object value = this.mapper.readValue(stored.json(), type);
 			if (value == null) {
 				throw new IllegalStateException("Session attribute '" + name + "' is stored as null");
 			}
@@ -199,9 +198,11 @@ public final class HttpSessionAttributes {
 	 * An attribute as the session store's codec writes it.
 	 *
 	 * @param type the attribute's class name
-	 * @param value its JSON tree, nested values of non-final types with their type ids
+	 * @param json its JSON, nested values of non-final types with their type ids; kept as
+	 * text, not as a tree, so that the codec's own mapper never reinterprets it (a
+	 * {@code BigDecimal}'s scale, say)
 	 */
-	public record StoredAttribute(String type, JsonNode value) {
+	public record StoredAttribute(String type, String json) {
 
 	}
 
