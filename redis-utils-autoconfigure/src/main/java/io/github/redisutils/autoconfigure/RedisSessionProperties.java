@@ -16,9 +16,13 @@
 package io.github.redisutils.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.github.redisutils.session.LimitPolicy;
 import io.github.redisutils.session.SessionStoreOptions;
+import io.github.redisutils.session.http.HttpSessionAttributes;
+import io.github.redisutils.session.http.HttpSessionOutagePolicy;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
@@ -70,6 +74,11 @@ public class RedisSessionProperties implements Validator {
 	 * the gauges and the health details.
 	 */
 	private Duration activeCountRefresh = Duration.ofSeconds(15);
+
+	/**
+	 * Spring Session's HttpSession stored in the session store.
+	 */
+	private final Http http = new Http();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -131,6 +140,10 @@ public class RedisSessionProperties implements Validator {
 	 * Return the store options these properties describe.
 	 * @return the options
 	 */
+	public Http getHttp() {
+		return this.http;
+	}
+
 	public SessionStoreOptions toOptions() {
 		return new SessionStoreOptions(this.idleTimeout, this.absoluteLifetime, this.touchInterval, this.maxPerUser,
 				this.limitPolicy);
@@ -151,6 +164,66 @@ public class RedisSessionProperties implements Validator {
 		if (properties.activeCountRefresh.isNegative()) {
 			errors.rejectValue("activeCountRefresh", "invalid", "must not be negative");
 		}
+		List<String> trusted = properties.http.trustedPackages;
+		for (int i = 0; i < trusted.size(); i++) {
+			String problem = HttpSessionAttributes.problem(trusted.get(i));
+			if (problem != null) {
+				errors.rejectValue("http.trustedPackages[" + i + "]", "invalid", problem);
+			}
+		}
+	}
+
+	/**
+	 * Spring Session's {@code HttpSession} in the session store.
+	 */
+	public static class Http {
+
+		/**
+		 * Whether Spring Session's HttpSession is stored in the session store (needs
+		 * spring-session-core and a servlet web application). The idle timeout comes from
+		 * spring.session.timeout, else server.servlet.session.timeout, else
+		 * redis.session.idle-timeout.
+		 */
+		private boolean enabled;
+
+		/**
+		 * What requests get while Redis cannot be reached: 'fail' fails them, 'anonymous'
+		 * serves them without their session (nobody is logged in, nothing is written).
+		 */
+		private HttpSessionOutagePolicy outagePolicy = HttpSessionOutagePolicy.FAIL;
+
+		/**
+		 * Packages (with their subpackages) whose classes may be stored as session
+		 * attributes, besides java.lang, java.util, java.time, java.math, java.net,
+		 * Spring Security and the application's own packages (those of its
+		 * {@code @SpringBootApplication}).
+		 */
+		private List<String> trustedPackages = new ArrayList<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public HttpSessionOutagePolicy getOutagePolicy() {
+			return this.outagePolicy;
+		}
+
+		public void setOutagePolicy(HttpSessionOutagePolicy outagePolicy) {
+			this.outagePolicy = outagePolicy;
+		}
+
+		public List<String> getTrustedPackages() {
+			return this.trustedPackages;
+		}
+
+		public void setTrustedPackages(List<String> trustedPackages) {
+			this.trustedPackages = trustedPackages;
+		}
+
 	}
 
 }

@@ -84,7 +84,15 @@ final class DefaultSessionStore implements SessionStore {
 
 	@Override
 	public Session create(String userId, Map<String, ?> attributes, SessionOptions sessionOptions) {
-		String slotKey = this.sessionKeys.slotKey(userId);
+		return createIn(userId, attributes, sessionOptions);
+	}
+
+	@Override
+	public Session createAnonymous(Map<String, ?> attributes, SessionOptions sessionOptions) {
+		return createIn(null, attributes, sessionOptions);
+	}
+
+	private Session createIn(@Nullable String userId, Map<String, ?> attributes, SessionOptions sessionOptions) {
 		Map<String, byte[]> encoded = new LinkedHashMap<>();
 		attributes.forEach((name, value) -> {
 			Assert.hasText(name, "attribute names must not be empty");
@@ -95,11 +103,8 @@ final class DefaultSessionStore implements SessionStore {
 				: this.options.idleTimeout();
 		Duration absolute = (sessionOptions.absoluteLifetime() != null) ? sessionOptions.absoluteLifetime()
 				: this.options.absoluteLifetime();
-		String token = RedisReplies.present(this.outage
-			.call(() -> this.template.execute(SessionScripts.SLOT, BYTES, RedisSerializer.string(), List.of(slotKey),
-					bytes(SessionIds.newSlotToken()), bytes(Long.toString(absolute.toMillis() + SLOT_MARGIN_MILLIS))),
-					"find the user's session slot", slotKey),
-				slotKey, "reply");
+		// An anonymous session has a slot of its own: no user's slot token to look up.
+		String token = (userId != null) ? claimSlotToken(userId, absolute) : SessionIds.newSlotToken();
 		String secret = SessionIds.newSecret();
 		String id = SessionIds.id(token, secret);
 		List<byte[]> args = new ArrayList<>();
@@ -107,10 +112,11 @@ final class DefaultSessionStore implements SessionStore {
 		args.add(bytes(Long.toString(idle.toMillis())));
 		args.add(bytes(Long.toString(absolute.toMillis())));
 		args.add(bytes(Integer.toString(this.options.maxPerUser())));
-		args.add(bytes((this.options.limitPolicy() == LimitPolicy.REFUSE) ? "refuse" : "evict"));
+		args.add(bytes((userId == null) ? "anonymous"
+				: (this.options.limitPolicy() == LimitPolicy.REFUSE) ? "refuse" : "evict"));
 		args.add(bytes(this.sessionKeys.sessionKeyPrefix(token)));
 		args.add(bytes(SessionKeys.USER));
-		args.add(bytes(userId));
+		args.add(bytes((userId != null) ? userId : ""));
 		sessionOptions.metadata().forEach((name, value) -> {
 			args.add(bytes(SessionKeys.METADATA + name));
 			args.add(bytes(value));
@@ -133,15 +139,27 @@ final class DefaultSessionStore implements SessionStore {
 		for (int i = 5; i < result.size(); i++) {
 			evicted.add(SessionIds.id(token, RedisReplies.string(result.get(i), indexKey, RedisReplies.element(i))));
 		}
-		updatePresence(userId, result, 3, List.of(Long.toString(expires.toEpochMilli()), id), evicted, indexKey);
+		String owner = (userId != null) ? userId : "";
+		if (userId != null) {
+			updatePresence(userId, result, 3, List.of(Long.toString(expires.toEpochMilli()), id), evicted, indexKey);
+		}
 		if (!evicted.isEmpty()) {
 			this.metrics.evicted(evicted.size());
-			evicted.forEach((evictedId) -> this.events.publishEvent(new SessionEvictedEvent(evictedId, userId)));
+			evicted.forEach((evictedId) -> this.events.publishEvent(new SessionEvictedEvent(evictedId, owner)));
 		}
 		this.metrics.created();
-		this.events.publishEvent(new SessionCreatedEvent(id, userId));
-		return new Session(id, userId, now, now, expires, absoluteExpiry, sessionOptions.metadata(),
+		this.events.publishEvent(new SessionCreatedEvent(id, owner));
+		return new Session(id, owner, now, now, expires, absoluteExpiry, idle, sessionOptions.metadata(),
 				new SessionAttributes(encoded, this.codec));
+	}
+
+	private String claimSlotToken(String userId, Duration absolute) {
+		String slotKey = this.sessionKeys.slotKey(userId);
+		return RedisReplies.present(this.outage
+			.call(() -> this.template.execute(SessionScripts.SLOT, BYTES, RedisSerializer.string(), List.of(slotKey),
+					bytes(SessionIds.newSlotToken()), bytes(Long.toString(absolute.toMillis() + SLOT_MARGIN_MILLIS))),
+					"find the user's session slot", slotKey),
+				slotKey, "reply");
 	}
 
 	@Override
@@ -186,16 +204,19 @@ final class DefaultSessionStore implements SessionStore {
 			return false;
 		}
 		List<byte[]> args = new ArrayList<>();
+		Duration idle = changes.idleTimeout();
+		args.add(bytes((idle != null) ? Long.toString(idle.toMillis()) : ""));
+		args.add(bytes(parts[1]));
 		args.add(bytes(Integer.toString(changes.toSet().size())));
 		changes.toSet().forEach((name, value) -> {
 			args.add(bytes(SessionKeys.ATTRIBUTE + name));
 			args.add(this.codec.encode(value));
 		});
 		changes.toRemove().forEach((name) -> args.add(bytes(SessionKeys.ATTRIBUTE + name)));
-		String key = this.sessionKeys.sessionKey(parts[0], parts[1]);
+		List<String> keys = sessionAndIndex(parts);
 		Long found = this.outage.call(
-				() -> this.template.execute(SessionScripts.UPDATE, BYTES, null, List.of(key), args.toArray()),
-				"update a session", key);
+				() -> this.template.execute(SessionScripts.UPDATE, BYTES, null, keys, args.toArray()),
+				"update a session", keys.get(0));
 		return found != null && found == 1;
 	}
 
@@ -230,7 +251,9 @@ final class DefaultSessionStore implements SessionStore {
 			return false;
 		}
 		String userId = RedisReplies.string(result.get(0), keys.get(0), RedisReplies.element(0));
-		updatePresence(userId, result, 1, List.of(), List.of(id), keys.get(1));
+		if (!userId.isEmpty()) {
+			updatePresence(userId, result, 1, List.of(), List.of(id), keys.get(1));
+		}
 		this.metrics.destroyed(1);
 		this.events.publishEvent(new SessionDestroyedEvent(id, userId));
 		return true;
@@ -406,7 +429,8 @@ final class DefaultSessionStore implements SessionStore {
 		});
 		return new Session(id, RedisReplies.string(fields.get(SessionKeys.USER), key, SessionKeys.USER),
 				millis(fields, key, SessionKeys.CREATED), millis(fields, key, SessionKeys.LAST_ACCESSED),
-				millis(fields, key, SessionKeys.EXPIRES), millis(fields, key, SessionKeys.ABSOLUTE), metadata,
+				millis(fields, key, SessionKeys.EXPIRES), millis(fields, key, SessionKeys.ABSOLUTE),
+				Duration.ofMillis(millis(fields, key, SessionKeys.IDLE).toEpochMilli()), metadata,
 				new SessionAttributes(attributes, this.codec));
 	}
 

@@ -15,32 +15,39 @@
  */
 package io.github.redisutils.session;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.Assert;
 
 /**
  * Attribute changes for {@link SessionStore#update(String, SessionChanges)}: values to
- * set and names to remove. Each attribute is written on its own, so concurrent updates of
- * different attributes never lose each other. Immutable.
+ * set, names to remove and optionally a new idle timeout. Each attribute is written on
+ * its own, so concurrent updates of different attributes never lose each other.
+ * Immutable.
  *
  * @author redis-utils authors
  */
 public final class SessionChanges {
 
-	private static final SessionChanges NONE = new SessionChanges(Map.of(), Set.of());
+	private static final SessionChanges NONE = new SessionChanges(Map.of(), Set.of(), null);
 
 	private final Map<String, Object> set;
 
 	private final Set<String> removed;
 
-	private SessionChanges(Map<String, Object> set, Set<String> removed) {
+	private final @Nullable Duration idleTimeout;
+
+	private SessionChanges(Map<String, Object> set, Set<String> removed, @Nullable Duration idleTimeout) {
 		this.set = set;
 		this.removed = removed;
+		this.idleTimeout = idleTimeout;
 	}
 
 	/**
@@ -74,7 +81,8 @@ public final class SessionChanges {
 		set.put(name, value);
 		Set<String> removed = new LinkedHashSet<>(this.removed);
 		removed.remove(name);
-		return new SessionChanges(Collections.unmodifiableMap(set), Collections.unmodifiableSet(removed));
+		return new SessionChanges(Collections.unmodifiableMap(set), Collections.unmodifiableSet(removed),
+				this.idleTimeout);
 	}
 
 	/**
@@ -88,7 +96,28 @@ public final class SessionChanges {
 		set.remove(name);
 		Set<String> removed = new LinkedHashSet<>(this.removed);
 		removed.add(name);
-		return new SessionChanges(Collections.unmodifiableMap(set), Collections.unmodifiableSet(removed));
+		return new SessionChanges(Collections.unmodifiableMap(set), Collections.unmodifiableSet(removed),
+				this.idleTimeout);
+	}
+
+	/**
+	 * Return a copy that also gives the session another idle timeout: its expiry becomes
+	 * its last access plus that timeout (never beyond its absolute expiry), which may be
+	 * earlier than now, ending the session.
+	 * @param idleTimeout the new idle timeout, at least 1s
+	 * @return the new changes
+	 */
+	public SessionChanges withIdleTimeout(Duration idleTimeout) {
+		Assert.isTrue(idleTimeout.toMillis() >= 1000, "'idleTimeout' must be at least 1s");
+		return new SessionChanges(this.set, this.removed, idleTimeout);
+	}
+
+	/**
+	 * Return the new idle timeout.
+	 * @return the idle timeout, or {@code null} to keep the session's
+	 */
+	public @Nullable Duration idleTimeout() {
+		return this.idleTimeout;
 	}
 
 	/**
@@ -109,10 +138,11 @@ public final class SessionChanges {
 
 	/**
 	 * Whether these changes change nothing.
-	 * @return {@code true} if there is nothing to set or remove
+	 * @return {@code true} if there is nothing to set or remove and the idle timeout
+	 * stays
 	 */
 	public boolean isEmpty() {
-		return this.set.isEmpty() && this.removed.isEmpty();
+		return this.set.isEmpty() && this.removed.isEmpty() && this.idleTimeout == null;
 	}
 
 }

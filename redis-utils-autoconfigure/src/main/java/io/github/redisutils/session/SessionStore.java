@@ -77,6 +77,21 @@ public interface SessionStore {
 	Session create(String userId, Map<String, ?> attributes, SessionOptions options);
 
 	/**
+	 * Create a session that belongs to no user yet, such as an HTTP session before login:
+	 * alone in a slot of its own, counted against no per-user limit, in no user's index
+	 * and not among the online users. It lives with the store's (or the options') idle
+	 * timeout and absolute lifetime like any other; to give it a user, create a session
+	 * for the user with its attributes and destroy this one.
+	 * @param attributes initial attributes, encoded by the codec
+	 * @param options idle timeout, absolute lifetime and device metadata
+	 * @return the new session, whose {@link Session#userId()} is empty
+	 * @throws UnsupportedOperationException if the store keeps no anonymous sessions
+	 */
+	default Session createAnonymous(Map<String, ?> attributes, SessionOptions options) {
+		throw new UnsupportedOperationException(getClass().getName() + " keeps no anonymous sessions");
+	}
+
+	/**
 	 * Find a live session. One {@code HGETALL}; nothing is written.
 	 * @param id the session id; {@code null} (no cookie, say) counts as malformed
 	 * @return the session, or empty if there is none or the id is malformed
@@ -94,7 +109,8 @@ public interface SessionStore {
 	boolean touch(@Nullable String id);
 
 	/**
-	 * Set and remove attributes of a live session, each attribute written on its own.
+	 * Set and remove attributes of a live session, each attribute written on its own, and
+	 * change its idle timeout if the changes say so.
 	 * @param id the session id
 	 * @param changes the changes
 	 * @return {@code true} if the session exists, {@code false} if not or the id is

@@ -5,7 +5,8 @@
 -- ARGV[2]: idle timeout in milliseconds
 -- ARGV[3]: absolute lifetime in milliseconds
 -- ARGV[4]: most sessions per user, 0 for no limit
--- ARGV[5]: 'evict' to evict the sessions that expire first, 'refuse' to refuse
+-- ARGV[5]: 'evict' to evict the sessions that expire first, 'refuse' to refuse,
+--          'anonymous' for a session of no user yet: alone in its slot, no limit, no index
 -- ARGV[6]: key prefix of the user's session hashes (the prefix of KEYS[2]); evicted
 --          sessions' hashes are <ARGV[6]><member>, in KEYS[1]'s hash slot by their tag
 -- ARGV[7..]: field/value pairs of the new session (user id, metadata, attributes)
@@ -15,9 +16,10 @@
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+local anonymous = ARGV[5] == 'anonymous'
 local max = tonumber(ARGV[4])
 local result = {}
-if max > 0 then
+if max > 0 and not anonymous then
   local count = redis.call('ZCARD', KEYS[1])
   if count >= max then
     if ARGV[5] == 'refuse' then
@@ -39,6 +41,9 @@ for i = 7, #ARGV do
 end
 redis.call('HSET', KEYS[2], unpack(fields))
 redis.call('PEXPIREAT', KEYS[2], expires)
+if anonymous then
+  return {now, expires, absolute, 0, 0}
+end
 redis.call('ZADD', KEYS[1], expires, ARGV[1])
 local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
 redis.call('PEXPIREAT', KEYS[1], last[2])

@@ -7,7 +7,8 @@
 -- ARGV[2]: 'touch' or 'extend'
 -- ARGV[3]: for touch, the touch interval in milliseconds; for extend, the duration
 -- Returns {0} when there is no such session, {2, expires} when the touch was skipped,
--- {1, expires, user id, the user's latest expiry, its version} when written.
+-- {1, expires, user id, the user's latest expiry, its version} when written; an
+-- anonymous session (user id '') has no index: {1, expires}.
 -- A stored field that is not a number answers the error 'MALFORMED <field>'.
 -- @include core/stored-number.lua
 -- @include session/user-presence.lua
@@ -36,6 +37,9 @@ end
 expires = math.max(expires, math.min(target, absolute))
 redis.call('HSET', KEYS[1], 'la', now, 'exp', expires)
 redis.call('PEXPIREAT', KEYS[1], expires)
+if not h[5] or h[5] == '' then
+  return {1, expires}
+end
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
 redis.call('ZADD', KEYS[2], expires, ARGV[1])
 local last = redis.call('ZRANGE', KEYS[2], -1, -1, 'WITHSCORES')
