@@ -222,23 +222,7 @@ class HttpSessionLoginTests {
 
 	@Test
 	void aRequestThatChangesNothingOnlyReadsItsSession() throws Exception {
-		String[] redis = redis("dedicated");
-		ConfigurableApplicationContext one = start(redis);
-		Browser browser = new Browser();
-		browser.logIn(base(one), "alice");
-		assertThat(browser.get(base(one), "/me").body()).isEqualTo("alice []");
-		StringRedisTemplate template = new StringRedisTemplate(one.getBean(RedisConnectionFactory.class));
-		// The filter's second read of a request may follow its response: let it land.
-		Thread.sleep(300);
-		template.execute((org.springframework.data.redis.core.RedisCallback<Object>) (connection) -> {
-			connection.serverCommands().resetConfigStats();
-			return null;
-		});
-		for (int i = 0; i < 20; i++) {
-			assertThat(browser.get(base(one), "/me").body()).isEqualTo("alice []");
-		}
-		Thread.sleep(300);
-		String stats = commandStats(template);
+		String stats = commandsOfTwentyRequests();
 		System.out.println("HTTP session, 20 requests changing nothing:\n" + stats);
 		// Spring Session's filter reads the session twice per request: once for the
 		// request, once more after saving it, to decide whether to write the cookie.
@@ -250,8 +234,21 @@ class HttpSessionLoginTests {
 
 	@Test
 	void withoutATouchIntervalEveryRequestSlidesTheExpiryInOneScript() throws Exception {
-		String[] redis = redis("dedicated");
-		ConfigurableApplicationContext one = start(redis, "redis.session.touch-interval=0s");
+		String stats = commandsOfTwentyRequests("redis.session.touch-interval=0s");
+		System.out.println("HTTP session, 20 requests without a touch interval:\n" + stats);
+		assertThat(calls(stats, "hgetall")).isEqualTo(40);
+		// One touch script per request (its HMGET), and the store's presence update
+		// (online users, its ZSCORE) that follows every written touch.
+		assertThat(calls(stats, "hmget")).isEqualTo(20);
+		assertThat(calls(stats, "zscore")).isEqualTo(20);
+	}
+
+	/**
+	 * Log in on a server of its own, then count the server's commands for 20 requests
+	 * that read the session and change nothing.
+	 */
+	private String commandsOfTwentyRequests(String... properties) throws Exception {
+		ConfigurableApplicationContext one = start(redis("dedicated"), properties);
 		Browser browser = new Browser();
 		browser.logIn(base(one), "alice");
 		StringRedisTemplate template = new StringRedisTemplate(one.getBean(RedisConnectionFactory.class));
@@ -266,13 +263,7 @@ class HttpSessionLoginTests {
 			Thread.sleep(2);
 		}
 		Thread.sleep(300);
-		String stats = commandStats(template);
-		System.out.println("HTTP session, 20 requests without a touch interval:\n" + stats);
-		assertThat(calls(stats, "hgetall")).isEqualTo(40);
-		// One touch script per request (its HMGET), and the store's presence update
-		// (online users, its ZSCORE) that follows every written touch.
-		assertThat(calls(stats, "hmget")).isEqualTo(20);
-		assertThat(calls(stats, "zscore")).isEqualTo(20);
+		return commandStats(template);
 	}
 
 	static String commandStats(StringRedisTemplate template) {
