@@ -136,14 +136,14 @@ public class RedisSessionProperties implements Validator {
 		this.activeCountRefresh = activeCountRefresh;
 	}
 
-	/**
-	 * Return the store options these properties describe.
-	 * @return the options
-	 */
 	public Http getHttp() {
 		return this.http;
 	}
 
+	/**
+	 * Return the store options these properties describe.
+	 * @return the options
+	 */
 	public SessionStoreOptions toOptions() {
 		return new SessionStoreOptions(this.idleTimeout, this.absoluteLifetime, this.touchInterval, this.maxPerUser,
 				this.limitPolicy);

@@ -430,13 +430,17 @@ final class DefaultSessionStore implements SessionStore {
 		return new Session(id, RedisReplies.string(fields.get(SessionKeys.USER), key, SessionKeys.USER),
 				millis(fields, key, SessionKeys.CREATED), millis(fields, key, SessionKeys.LAST_ACCESSED),
 				millis(fields, key, SessionKeys.EXPIRES), millis(fields, key, SessionKeys.ABSOLUTE),
-				Duration.ofMillis(millis(fields, key, SessionKeys.IDLE).toEpochMilli()), metadata,
+				Duration.ofMillis(storedNumber(fields, key, SessionKeys.IDLE)), metadata,
 				new SessionAttributes(attributes, this.codec));
 	}
 
 	private static Instant millis(Map<String, byte[]> fields, String key, String field) {
-		Long millis = RedisReplies.optionalNumber(fields.get(field), key, field);
-		return (millis != null) ? Instant.ofEpochMilli(millis) : Instant.EPOCH;
+		return Instant.ofEpochMilli(storedNumber(fields, key, field));
+	}
+
+	private static long storedNumber(Map<String, byte[]> fields, String key, String field) {
+		Long number = RedisReplies.optionalNumber(fields.get(field), key, field);
+		return (number != null) ? number : 0;
 	}
 
 	private static byte[] bytes(String value) {

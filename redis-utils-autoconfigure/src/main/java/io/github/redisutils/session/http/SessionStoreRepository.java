@@ -179,7 +179,7 @@ public final class SessionStoreRepository
 			// ended meanwhile is not brought back.
 			Map<String, StoredAttribute> all = session.allAttributes();
 			if (!this.store.destroy(session.saved.id())) {
-				session.ended();
+				session.forgetChanges();
 				return;
 			}
 			session.savedAs(create(principal, session, all), principal);
@@ -187,10 +187,10 @@ public final class SessionStoreRepository
 		}
 		SessionChanges changes = session.changes();
 		if (!changes.isEmpty() && !this.store.update(session.id, changes)) {
-			session.ended();
+			session.forgetChanges();
 			return;
 		}
-		session.changesWritten();
+		session.forgetChanges();
 		if (session.lastAccessed.isAfter(session.writtenAccess)
 				&& !Duration.between(session.writtenAccess, session.lastAccessed)
 					.minus(this.options.touchInterval())
@@ -199,7 +199,7 @@ public final class SessionStoreRepository
 				session.writtenAccess = session.lastAccessed;
 			}
 			else {
-				session.ended();
+				session.forgetChanges();
 			}
 		}
 	}
@@ -323,12 +323,6 @@ public final class SessionStoreRepository
 			this.removed.clear();
 		}
 
-		private void ended() {
-			this.changed.clear();
-			this.removed.clear();
-			this.maxInactiveChanged = false;
-		}
-
 		private SessionChanges changes() {
 			SessionChanges changes = SessionChanges.none();
 			for (Map.Entry<String, StoredAttribute> entry : this.changed.entrySet()) {
@@ -343,8 +337,11 @@ public final class SessionStoreRepository
 			return changes;
 		}
 
-		private void changesWritten() {
-			// What was written is now stored; the decoded values stay as they are.
+		/**
+		 * Forget the pending changes: written, or dropped with a session that ended. The
+		 * decoded values stay as they are.
+		 */
+		private void forgetChanges() {
 			this.changed.clear();
 			this.removed.clear();
 			this.maxInactiveChanged = false;
