@@ -16,6 +16,7 @@
 package io.github.redisutils.session.http;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -138,6 +139,20 @@ class WebSessionLoginTests {
 		assertThat(one.getBean(SessionStore.class).find(id)).isEmpty();
 		assertThat(toLogin(other.get(base(two), "/me"))).isTrue();
 		assertThat(one.getBean(SessionStore.class).countByUser("bob")).isZero();
+	}
+
+	@Test
+	void bootsCookieSettingsApply() throws Exception {
+		ConfigurableApplicationContext one = start(redis("standalone"), "server.reactive.session.cookie.name=SHOP",
+				"server.reactive.session.cookie.same-site=strict", "spring.session.timeout=7m");
+		Browser browser = new Browser();
+		HttpResponse<String> response = browser.get(base(one), "/public");
+		assertThat(response.headers().firstValue("Set-Cookie"))
+			.hasValueSatisfying((cookie) -> assertThat(cookie).startsWith("SHOP=")
+				.containsIgnoringCase("SameSite=Strict")
+				.containsIgnoringCase("HttpOnly"));
+		assertThat(one.getBean(SessionStore.class).find(browser.cookie("SHOP")))
+			.hasValueSatisfying((session) -> assertThat(session.idleTimeout()).isEqualTo(Duration.ofMinutes(7)));
 	}
 
 	@Test
