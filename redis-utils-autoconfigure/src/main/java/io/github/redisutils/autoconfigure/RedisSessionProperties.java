@@ -179,9 +179,10 @@ public class RedisSessionProperties implements Validator {
 	public static class Http {
 
 		/**
-		 * Whether Spring Session's HttpSession is stored in the session store (needs
-		 * spring-session-core and a servlet web application). The idle timeout comes from
-		 * spring.session.timeout, else server.servlet.session.timeout, else
+		 * Whether Spring Session's HttpSession, or WebFlux's WebSession in a reactive web
+		 * application, is stored in the session store (needs spring-session-core). The
+		 * idle timeout comes from spring.session.timeout, else
+		 * server.servlet.session.timeout (server.reactive.session.timeout), else
 		 * redis.session.idle-timeout.
 		 */
 		private boolean enabled;

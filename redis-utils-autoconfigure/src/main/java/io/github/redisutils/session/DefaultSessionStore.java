@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.github.redisutils.core.OutageBackoff;
@@ -84,15 +85,27 @@ final class DefaultSessionStore implements SessionStore {
 
 	@Override
 	public Session create(String userId, Map<String, ?> attributes, SessionOptions sessionOptions) {
-		return createIn(userId, attributes, sessionOptions);
+		return createIn(userId, null, attributes, sessionOptions);
 	}
 
 	@Override
-	public Session createAnonymous(Map<String, ?> attributes, SessionOptions sessionOptions) {
-		return createIn(null, attributes, sessionOptions);
+	public String newAnonymousId() {
+		return SessionIds.id(SessionIds.newSlotToken(), SessionIds.newSecret());
 	}
 
-	private Session createIn(@Nullable String userId, Map<String, ?> attributes, SessionOptions sessionOptions) {
+	@Override
+	public Session createAnonymous(String id, Map<String, ?> attributes, SessionOptions sessionOptions) {
+		String[] parts = SessionIds.parse(id);
+		Assert.isTrue(parts != null, "'id' must be an id from newAnonymousId()");
+		return createIn(null, parts, attributes, sessionOptions);
+	}
+
+	/**
+	 * Create a session: in the user's slot under a new secret, or, for an anonymous
+	 * session, under its reserved id (slot token and secret), alone in that slot.
+	 */
+	private Session createIn(@Nullable String userId, String @Nullable [] reserved, Map<String, ?> attributes,
+			SessionOptions sessionOptions) {
 		Map<String, byte[]> encoded = new LinkedHashMap<>();
 		attributes.forEach((name, value) -> {
 			Assert.hasText(name, "attribute names must not be empty");
@@ -104,8 +117,8 @@ final class DefaultSessionStore implements SessionStore {
 		Duration absolute = (sessionOptions.absoluteLifetime() != null) ? sessionOptions.absoluteLifetime()
 				: this.options.absoluteLifetime();
 		// An anonymous session has a slot of its own: no user's slot token to look up.
-		String token = (userId != null) ? claimSlotToken(userId, absolute) : SessionIds.newSlotToken();
-		String secret = SessionIds.newSecret();
+		String token = (reserved != null) ? reserved[0] : claimSlotToken(Objects.requireNonNull(userId), absolute);
+		String secret = (reserved != null) ? reserved[1] : SessionIds.newSecret();
 		String id = SessionIds.id(token, secret);
 		List<byte[]> args = new ArrayList<>();
 		args.add(bytes(secret));

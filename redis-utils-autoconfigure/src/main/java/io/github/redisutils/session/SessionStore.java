@@ -88,6 +88,33 @@ public interface SessionStore {
 	 * @throws UnsupportedOperationException if the store keeps no anonymous sessions
 	 */
 	default Session createAnonymous(Map<String, ?> attributes, SessionOptions options) {
+		return createAnonymous(newAnonymousId(), attributes, options);
+	}
+
+	/**
+	 * Create an anonymous session under an id {@link #newAnonymousId() reserved} before,
+	 * for callers that must hand the id out before the session is written (WebFlux writes
+	 * the session cookie before it saves the session).
+	 * @param id an id from {@link #newAnonymousId()}, used once
+	 * @param attributes initial attributes, encoded by the codec
+	 * @param options idle timeout, absolute lifetime and device metadata
+	 * @return the new session, under {@code id}
+	 * @throws IllegalArgumentException if {@code id} is not in the store's id format
+	 * @throws UnsupportedOperationException if the store keeps no anonymous sessions
+	 */
+	default Session createAnonymous(String id, Map<String, ?> attributes, SessionOptions options) {
+		throw new UnsupportedOperationException(getClass().getName() + " keeps no anonymous sessions");
+	}
+
+	/**
+	 * A fresh id for an anonymous session, with a slot of its own: random, never written
+	 * to Redis by this call (no I/O), valid for
+	 * {@link #createAnonymous(String, Map, SessionOptions)}. A user's sessions get ids in
+	 * the user's slot instead.
+	 * @return the id
+	 * @throws UnsupportedOperationException if the store keeps no anonymous sessions
+	 */
+	default String newAnonymousId() {
 		throw new UnsupportedOperationException(getClass().getName() + " keeps no anonymous sessions");
 	}
 

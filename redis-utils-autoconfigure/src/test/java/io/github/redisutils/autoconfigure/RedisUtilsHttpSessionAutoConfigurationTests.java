@@ -20,21 +20,31 @@ import java.time.Duration;
 import io.github.redisutils.session.SessionStore;
 import io.github.redisutils.session.http.HttpSessionAttributes;
 import io.github.redisutils.session.http.HttpSessionOutagePolicy;
+import io.github.redisutils.session.http.ReactiveSessionStoreRepository;
 import io.github.redisutils.session.http.SessionStoreRepository;
+import io.github.redisutils.session.http.SessionStoreRepository.StoredSession;
 import io.github.redisutils.test.RedisServers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.session.autoconfigure.SessionAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.MapSessionRepository;
+import org.springframework.session.ReactiveMapSessionRepository;
+import org.springframework.session.ReactiveSessionRepository;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.session.web.server.session.SpringSessionWebSessionStore;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.InMemoryWebSessionStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +54,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @author redis-utils authors
  */
 class RedisUtilsHttpSessionAutoConfigurationTests {
+
+	private final ReactiveWebApplicationContextRunner reactiveContextRunner = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisUtilsAutoConfiguration.class,
+				RedisUtilsSessionAutoConfiguration.class, RedisUtilsHttpSessionAutoConfiguration.class,
+				SessionAutoConfiguration.class, WebFluxAutoConfiguration.class))
+		.withPropertyValues(RedisServers.standalone().springProperties());
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisUtilsAutoConfiguration.class,
@@ -108,6 +124,42 @@ class RedisUtilsHttpSessionAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasSingleBean(HttpSessionAttributes.class)
 				.hasBean("ownAttributes")
 				.hasSingleBean(SessionStoreRepository.class));
+	}
+
+	@Test
+	void inAWebFluxApplicationStoresWebSessionsBehindSpringSessionsWebSessionManager() {
+		this.reactiveContextRunner.withPropertyValues("redis.session.http.enabled=true", "spring.session.timeout=9m")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ReactiveSessionStoreRepository.class)
+					.doesNotHaveBean(SessionStoreRepository.class)
+					.doesNotHaveBean(SessionRepositoryFilter.class);
+				assertThat(context.getBean(WebHttpHandlerBuilder.WEB_SESSION_MANAGER_BEAN_NAME)).isInstanceOfSatisfying(
+						DefaultWebSessionManager.class, (manager) -> assertThat(manager.getSessionStore())
+							.isInstanceOf(SpringSessionWebSessionStore.class));
+				StoredSession session = context.getBean(ReactiveSessionStoreRepository.class)
+					.createSession()
+					.block(Duration.ofSeconds(5));
+				assertThat(session).isNotNull();
+				assertThat(session.getMaxInactiveInterval()).isEqualTo(Duration.ofMinutes(9));
+			});
+	}
+
+	@Test
+	void inAWebFluxApplicationOffByDefault() {
+		this.reactiveContextRunner.run((context) -> assertThat(context).hasSingleBean(SessionStore.class)
+			.doesNotHaveBean(ReactiveSessionRepository.class)
+			.getBean(WebHttpHandlerBuilder.WEB_SESSION_MANAGER_BEAN_NAME)
+			.isInstanceOfSatisfying(DefaultWebSessionManager.class,
+					(manager) -> assertThat(manager.getSessionStore()).isInstanceOf(InMemoryWebSessionStore.class)));
+	}
+
+	@Test
+	void inAWebFluxApplicationBacksOffForTheApplicationsReactiveSessionRepository() {
+		this.reactiveContextRunner.withPropertyValues("redis.session.http.enabled=true")
+			.withUserConfiguration(OwnReactiveRepository.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(ReactiveSessionStoreRepository.class)
+				.hasSingleBean(ReactiveSessionRepository.class)
+				.hasBean("ownReactiveRepository"));
 	}
 
 	@Test
@@ -176,6 +228,16 @@ class RedisUtilsHttpSessionAutoConfigurationTests {
 		@Bean
 		MapSessionRepository ownRepository() {
 			return new MapSessionRepository(new java.util.concurrent.ConcurrentHashMap<>());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnReactiveRepository {
+
+		@Bean
+		ReactiveMapSessionRepository ownReactiveRepository() {
+			return new ReactiveMapSessionRepository(new java.util.concurrent.ConcurrentHashMap<>());
 		}
 
 	}

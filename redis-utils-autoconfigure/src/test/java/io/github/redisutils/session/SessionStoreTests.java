@@ -101,6 +101,37 @@ class SessionStoreTests {
 	}
 
 	@Test
+	void anAnonymousSessionIsCreatedUnderItsReservedIdInASlotOfItsOwn() {
+		standalone().run((context) -> {
+			SessionStore store = SessionTesting.store(context);
+			String reserved = store.newAnonymousId();
+			assertThat(store.find(reserved)).isEmpty();
+			assertThat(store.newAnonymousId()).isNotEqualTo(reserved);
+			Session session = store.createAnonymous(reserved, Map.of("theme", "dark"), SessionOptions.defaults());
+			assertThat(session.id()).isEqualTo(reserved);
+			assertThat(store.find(reserved)).hasValueSatisfying((found) -> {
+				assertThat(found.isAnonymous()).isTrue();
+				assertThat(found.userId()).isEmpty();
+				assertThat(found.attributes().get("theme", String.class)).isEqualTo("dark");
+			});
+			assertThat(SessionTesting.token(store.createAnonymous(Map.of(), SessionOptions.defaults()).id()))
+				.isNotEqualTo(SessionTesting.token(reserved));
+			assertThat(store.destroy(reserved)).isTrue();
+			assertThat(store.find(reserved)).isEmpty();
+		});
+	}
+
+	@Test
+	void anAnonymousSessionUnderAnIdNotFromTheStoreIsRefused() {
+		standalone().run((context) -> {
+			SessionStore store = SessionTesting.store(context);
+			assertThatExceptionOfType(IllegalArgumentException.class)
+				.isThrownBy(() -> store.createAnonymous("chosen-by-the-client", Map.of(), SessionOptions.defaults()))
+				.withMessageContaining("newAnonymousId()");
+		});
+	}
+
+	@Test
 	void idleSessionExpires() {
 		standalone().run((context) -> {
 			SessionStore store = SessionTesting.store(context);

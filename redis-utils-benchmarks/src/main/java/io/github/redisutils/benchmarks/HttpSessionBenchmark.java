@@ -85,8 +85,8 @@ import org.springframework.session.data.redis.RedisIndexedSessionRepository;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 8, time = 2)
 @Fork(1)
 @Threads(2)
 @State(Scope.Benchmark)

@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import io.github.redisutils.core.RateLimitedLog;
@@ -88,8 +87,9 @@ public final class SessionStoreRepository
 
 	/**
 	 * Create a session in memory; nothing is written until {@link #save} (Spring
-	 * Session's filter saves at the end of the request). Its id is provisional until
-	 * then: the store gives the saved session its id, in the slot of its user.
+	 * Session's filter saves at the end of the request). Its id is reserved for it
+	 * (without I/O) and is the one it is stored under while it stays anonymous; a session
+	 * saved with a principal gets an id in its user's slot.
 	 * @return the new session
 	 */
 	@Override
@@ -182,6 +182,10 @@ public final class SessionStoreRepository
 				session.forgetChanges();
 				return;
 			}
+			if (session.id.equals(session.saved.id())) {
+				// A logout that kept the id: the destroyed id is never used again.
+				session.id = this.store.newAnonymousId();
+			}
 			session.savedAs(create(principal, session, all), principal);
 			return;
 		}
@@ -225,7 +229,7 @@ public final class SessionStoreRepository
 			.withIdleTimeout(idleTimeout(session.maxInactiveInterval))
 			.withAbsoluteLifetime(this.options.absoluteLifetime());
 		return (principal != null) ? this.store.create(principal, all, sessionOptions)
-				: this.store.createAnonymous(all, sessionOptions);
+				: this.store.createAnonymous(session.id, all, sessionOptions);
 	}
 
 	/**
@@ -293,7 +297,7 @@ public final class SessionStoreRepository
 		private final Set<String> unreadable = new HashSet<>();
 
 		private StoredSession(Duration maxInactiveInterval) {
-			this.id = provisionalId();
+			this.id = SessionStoreRepository.this.store.newAnonymousId();
 			Instant now = Instant.now();
 			this.creationTime = now;
 			this.lastAccessed = now;
@@ -389,14 +393,10 @@ public final class SessionStoreRepository
 			}
 		}
 
-		private String provisionalId() {
-			// Not in the store's id format, so never mistaken for a stored session.
-			return UUID.randomUUID().toString();
-		}
-
 		/**
-		 * The session's id; for a session not saved yet, or whose id changed, a
-		 * provisional one until it is saved.
+		 * The session's id. A session not saved yet, or whose id changed, is stored under
+		 * it if it is saved anonymous; saved with a principal, it gets an id in its
+		 * user's slot.
 		 * @return the id
 		 */
 		@Override
@@ -405,13 +405,14 @@ public final class SessionStoreRepository
 		}
 
 		/**
-		 * Give the session a new id (session-fixation protection at login); the session
-		 * is stored under it, in its user's slot, when it is saved.
-		 * @return the new (provisional) id
+		 * Give the session a new id (session-fixation protection at login); when it is
+		 * saved, the session moves under it, or under an id in its user's slot when it
+		 * has a principal.
+		 * @return the new id
 		 */
 		@Override
 		public String changeSessionId() {
-			this.id = provisionalId();
+			this.id = SessionStoreRepository.this.store.newAnonymousId();
 			return this.id;
 		}
 

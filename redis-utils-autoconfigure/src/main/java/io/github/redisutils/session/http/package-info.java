@@ -17,7 +17,8 @@
  * Spring Session's {@code HttpSession} in the redis-utils session store:
  * {@link io.github.redisutils.session.http.SessionStoreRepository}, a
  * {@code FindByIndexNameSessionRepository} whose principal index is the store's per-user
- * index.
+ * index, and for WebFlux's {@code WebSession}
+ * {@link io.github.redisutils.session.http.ReactiveSessionStoreRepository} on top of it.
  *
  * <h2>Where a session lives</h2> The store keeps each user's sessions in one Redis
  * Cluster slot (a slot token per user; the session id starts with it), with the user's
@@ -43,6 +44,19 @@
  * user logs in again. The same happens when the principal changes otherwise (another
  * user) or is removed while the session is kept. A session created at login starts its
  * absolute lifetime then, and its creation time is the login.
+ *
+ * <h2>Ids</h2> A new session's id is reserved for it when it is created in memory (the
+ * store's id format, without I/O) and it is stored under that id while it stays
+ * anonymous; so is a new id from {@code changeSessionId}. A session saved with a
+ * principal gets an id in its user's slot. This matters for WebFlux, which writes the
+ * session cookie before it saves the session
+ * ({@link io.github.redisutils.session.http.ReactiveSessionStoreRepository}): Spring
+ * Security stores the security context in the session before it changes the id at login,
+ * and changing the id saves the session at once, so the move to the user's slot happens
+ * inside Spring Security's save and the cookie gets the final id. A principal put into a
+ * session by other means, without an id change, is stored when the session is saved,
+ * which on WebFlux is after the cookie was written: there, set it through Spring
+ * Security's {@code ServerSecurityContextRepository}.
  *
  * <h2>What a request writes</h2> A request reads its session with one {@code HGETALL};
  * attributes are decoded when first asked for. At the end of the request only the

@@ -84,12 +84,21 @@ final class Browser {
 	}
 
 	/**
-	 * The session id the browser holds (Spring Session's cookie is Base64 of the id).
+	 * The session id the browser holds (Spring Session's servlet cookie is Base64 of the
+	 * id).
 	 */
 	@Nullable String sessionId() {
+		String cookie = cookie("SESSION");
+		return (cookie != null) ? new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8) : null;
+	}
+
+	/**
+	 * The value of a cookie the browser holds.
+	 */
+	@Nullable String cookie(String name) {
 		for (HttpCookie cookie : this.cookies.getCookieStore().getCookies()) {
-			if (cookie.getName().equals("SESSION")) {
-				return new String(Base64.getDecoder().decode(cookie.getValue()), StandardCharsets.UTF_8);
+			if (cookie.getName().equals(name)) {
+				return cookie.getValue();
 			}
 		}
 		return null;

@@ -16,7 +16,10 @@
 package io.github.redisutils.session.http;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -193,6 +196,21 @@ class HttpSessionLoginTests {
 		assertThat(expired.body()).contains("This session has been expired");
 		assertThat(second.get(base(one), "/me").body()).isEqualTo("alice []");
 		assertThat(one.getBean(SessionStore.class).countByUser("alice")).isEqualTo(1);
+	}
+
+	@Test
+	void bootsCookieSettingsApply() throws Exception {
+		ConfigurableApplicationContext one = start(redis("standalone"), "server.servlet.session.cookie.name=SHOP",
+				"server.servlet.session.cookie.same-site=strict", "spring.session.timeout=7m");
+		Browser browser = new Browser();
+		HttpResponse<String> response = browser.get(base(one), "/public");
+		assertThat(response.headers().firstValue("Set-Cookie"))
+			.hasValueSatisfying((cookie) -> assertThat(cookie).startsWith("SHOP=")
+				.containsIgnoringCase("SameSite=Strict")
+				.containsIgnoringCase("HttpOnly"));
+		assertThat(one.getBean(SessionStore.class)
+			.find(new String(Base64.getDecoder().decode(browser.cookie("SHOP")), StandardCharsets.UTF_8)))
+			.hasValueSatisfying((session) -> assertThat(session.idleTimeout()).isEqualTo(Duration.ofMinutes(7)));
 	}
 
 	@Test

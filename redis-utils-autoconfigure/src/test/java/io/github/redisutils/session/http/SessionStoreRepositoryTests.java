@@ -89,15 +89,16 @@ class SessionStoreRepositoryTests {
 	}
 
 	@Test
-	void aNewSessionHasAProvisionalIdUntilItIsSavedAnonymously() {
+	void aNewSessionIsStoredAnonymouslyUnderTheIdItWasCreatedWith() {
 		standalone().run((context) -> {
 			SessionStoreRepository repository = repository(context);
 			StoredSession session = repository.createSession();
-			String provisional = session.getId();
-			assertThat(repository.findById(provisional)).isNull();
+			String reserved = session.getId();
+			assertThat(repository.findById(reserved)).isNull();
 			session.setAttribute("theme", "dark");
 			repository.save(session);
-			assertThat(session.getId()).isNotEqualTo(provisional);
+			// WebFlux writes the cookie before it saves: the id must not change.
+			assertThat(session.getId()).isEqualTo(reserved);
 			StoredSession found = repository.findById(session.getId());
 			assertThat(found).isNotNull();
 			assertThat(found.<String>getAttribute("theme")).isEqualTo("dark");
@@ -299,10 +300,14 @@ class SessionStoreRepositoryTests {
 			repository.save(found);
 			assertThat(repository.findByPrincipalName("carol")).isEmpty();
 			assertThat(repository.findByPrincipalName("dave")).containsOnlyKeys(found.getId());
+			String daves = found.getId();
 			found.removeAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME);
 			repository.save(found);
 			assertThat(repository.findByPrincipalName("dave")).isEmpty();
 			assertThat(repository.findById(found.getId())).isNotNull();
+			// The id that was dave's is dead, even though the session kept its id.
+			assertThat(found.getId()).isNotEqualTo(daves);
+			assertThat(repository.findById(daves)).isNull();
 		});
 	}
 
