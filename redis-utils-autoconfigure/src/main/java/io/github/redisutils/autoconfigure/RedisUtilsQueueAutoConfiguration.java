@@ -63,10 +63,11 @@ public final class RedisUtilsQueueAutoConfiguration {
 	@ConditionalOnMissingBean
 	JobQueues jobQueues(RedisConnectionFactory redisConnectionFactory, RedisKeys redisKeys, ValueCodec valueCodec,
 			RedisQueueProperties properties, ObjectProvider<QueueSettingsCustomizer> customizers,
-			ObjectProvider<OutageBackoffs> outageBackoffs) {
+			ObjectProvider<OutageBackoffs> outageBackoffs, ObjectProvider<MeterRegistry> meterRegistry) {
 		return JobQueues.create(redisConnectionFactory, redisKeys, valueCodec,
 				properties.toSettingsResolver(customizers.orderedStream().toList()),
-				outageBackoffs.getIfAvailable(OutageBackoffs::disabled).forFeature(JobQueues.FEATURE));
+				outageBackoffs.getIfAvailable(OutageBackoffs::disabled).forFeature(JobQueues.FEATURE),
+				MeterRegistries.applicationOrNoop(meterRegistry));
 	}
 
 	@Bean

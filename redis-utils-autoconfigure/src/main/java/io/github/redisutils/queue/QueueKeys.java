@@ -30,7 +30,8 @@ record QueueKeys(String queue, List<String> all, String jobPrefix) {
 	static QueueKeys of(RedisKeys.FeatureKeys keys, String queue) {
 		List<String> all = List.of(keys.tagged(queue, "waiting"), keys.tagged(queue, "delayed"),
 				keys.tagged(queue, "active"), keys.tagged(queue, "dead"), keys.tagged(queue, "completed"),
-				keys.tagged(queue, "unique"), keys.tagged(queue, "seq"), keys.tagged(queue, "signal"));
+				keys.tagged(queue, "unique"), keys.tagged(queue, "seq"), keys.tagged(queue, "signal"),
+				keys.tagged(queue, "spent"));
 		// Job hashes are <prefix>:queue:{name}:job:<id>; scripts append the id.
 		return new QueueKeys(queue, all, keys.tagged(queue, "job") + ":");
 	}
@@ -45,6 +46,10 @@ record QueueKeys(String queue, List<String> all, String jobPrefix) {
 
 	String signal() {
 		return this.all.get(7);
+	}
+
+	String spent() {
+		return this.all.get(8);
 	}
 
 	String job(String id) {

@@ -50,6 +50,8 @@ final class QueueScripts {
 
 	static final RedisScript<Long> COMPLETE = script("complete", Long.class);
 
+	static final RedisScript<Long> PROGRESS = script("progress", Long.class);
+
 	static final RedisScript<Long> FAIL = script("fail", Long.class);
 
 	static final RedisScript<Long> GIVE_BACK = script("give-back", Long.class);
