@@ -249,6 +249,26 @@ class JobQueuePullTests {
 	}
 
 	@Test
+	void aJobHandlerMethodThatReturnsAValueCompletesItsJobWithThatResult() {
+		instances(RedisServers.standalone().springProperties(), uniquePrefix(),
+				"redis.queue.queues.invoices.concurrency=1")
+			.withUserConfiguration(InvoiceHandlers.class)
+			.run((context) -> {
+				JobQueue queue = queue(context, "invoices");
+				String id = queue.enqueue("total", List.of(2, 3, 4));
+				await().atMost(Duration.ofSeconds(20))
+					.until(() -> queue.find(id).map(JobInfo::status).orElse(null) == JobStatus.COMPLETED);
+				assertThat(queue.result(id, Integer.class)).contains(9);
+				assertThat(queue.progress(id, Integer.class)).contains(3);
+				String none = queue.enqueue("audit", "x");
+				await().atMost(Duration.ofSeconds(20))
+					.until(() -> queue.find(none).map(JobInfo::status).orElse(null) == JobStatus.COMPLETED);
+				assertThat(queue.result(none, Object.class)).isEmpty();
+				assertThat(queue.find(none).orElseThrow().result()).isNull();
+			});
+	}
+
+	@Test
 	void manyConsumersInSeveralInstancesTakeEveryJobExactlyOnce() {
 		String[] redis = RedisServers.standalone().springProperties();
 		String prefix = uniquePrefix();
@@ -288,6 +308,20 @@ class JobQueuePullTests {
 		});
 		assertThat(deliveries).hasSize(jobs);
 		assertThat(deliveries.values()).allSatisfy((count) -> assertThat(count.get()).isEqualTo(1));
+	}
+
+	static class InvoiceHandlers {
+
+		@JobHandler("total")
+		public int total(List<Integer> amounts, JobContext job) {
+			job.reportProgress(amounts.size());
+			return amounts.stream().mapToInt(Integer::intValue).sum();
+		}
+
+		@JobHandler("audit")
+		public void audit(String entry) {
+		}
+
 	}
 
 	record Report(int report) {
