@@ -183,6 +183,42 @@ final class DefaultJobQueue implements JobQueue {
 		return ids;
 	}
 
+	/**
+	 * Fire a schedule's tick, or only read (and, the first time, start) the schedule when
+	 * {@code tick} is {@code null}: one script.
+	 * @param name the schedule's name
+	 * @param expected the last tick the caller read, {@code null} for none
+	 * @param tick the tick to fire, epoch ms
+	 * @param job what to enqueue
+	 */
+	ScheduleTick fireSchedule(String name, @Nullable Long expected, @Nullable Long tick, RecurringJob job) {
+		List<Object> args = new ArrayList<>();
+		Collections.addAll(args, name, (expected != null) ? expected : "", (tick != null) ? tick : "");
+		if (tick != null) {
+			addArguments(args, new JobRequest(job.type(), job.payload(),
+					JobOptions.defaults().withUniqueKey("schedule:" + name + "@" + tick)));
+		}
+		String key = this.keys.schedules();
+		List<?> reply = RedisReplies.list(this.scripts.runWith(QueueScripts.SCHEDULE, this.keys, key, args.toArray()),
+				3, key, "reply");
+		long outcome = RedisReplies.number(reply.get(0), key, RedisReplies.element(0));
+		long last = RedisReplies.number(reply.get(1), key, RedisReplies.element(1));
+		String id = RedisReplies.string(reply.get(2), key, RedisReplies.element(2));
+		return new ScheduleTick((int) outcome, last, id.isEmpty() ? null : id);
+	}
+
+	/**
+	 * What firing a schedule did.
+	 *
+	 * @param outcome 1 fired, 0 another instance fired it first (or the schedule only
+	 * started), -1 not due by the server's clock yet
+	 * @param last the last tick now stored, epoch ms
+	 * @param jobId the job enqueued, or {@code null}
+	 */
+	record ScheduleTick(int outcome, long last, @Nullable String jobId) {
+
+	}
+
 	private void addArguments(List<Object> args, JobRequest job) {
 		JobOptions options = job.options();
 		Backoff backoff = (options.backoff() != null) ? options.backoff() : this.settings.backoff();
