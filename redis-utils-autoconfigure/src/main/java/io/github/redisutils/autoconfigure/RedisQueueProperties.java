@@ -16,6 +16,7 @@
 package io.github.redisutils.autoconfigure;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +27,15 @@ import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.queue.Backoff;
 import io.github.redisutils.queue.QueueSettings;
 import io.github.redisutils.queue.QueueWorkers;
+import io.github.redisutils.queue.RecurringJob;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
+import org.springframework.scheduling.support.CronExpression;
+import org.springframework.util.StringUtils;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -144,6 +148,19 @@ public class RedisQueueProperties implements Validator, EnvironmentAware {
 	 * used to enqueue, with the defaults.
 	 */
 	private Map<String, Queue> queues = new LinkedHashMap<>();
+
+	/**
+	 * Recurring jobs by schedule name: at every tick of the cron expression exactly one
+	 * job is enqueued across all instances that keep the schedule.
+	 */
+	private Map<String, Schedule> schedules = new LinkedHashMap<>();
+
+	/**
+	 * Whether this instance keeps the recurring jobs running (those under
+	 * redis.queue.schedules and those registered through RecurringJobs). Ticks fire while
+	 * at least one instance keeps them.
+	 */
+	private boolean schedulesEnabled = true;
 
 	/**
 	 * Thresholds of the "queue" health child.
@@ -267,6 +284,22 @@ public class RedisQueueProperties implements Validator, EnvironmentAware {
 		return this.health;
 	}
 
+	public Map<String, Schedule> getSchedules() {
+		return this.schedules;
+	}
+
+	public void setSchedules(Map<String, Schedule> schedules) {
+		this.schedules = schedules;
+	}
+
+	public boolean isSchedulesEnabled() {
+		return this.schedulesEnabled;
+	}
+
+	public void setSchedulesEnabled(boolean schedulesEnabled) {
+		this.schedulesEnabled = schedulesEnabled;
+	}
+
 	/**
 	 * Return the settings of queues that have no entry under {@code queues}: the
 	 * top-level {@code redis.queue.*} values.
@@ -337,6 +370,7 @@ public class RedisQueueProperties implements Validator, EnvironmentAware {
 		Map<String, String> defaults = properties.defaultProblems();
 		defaults.forEach((field, problem) -> errors.rejectValue(field, "invalid", problem));
 		properties.queues.forEach((name, queue) -> queue.validate(name, properties, defaults, errors));
+		properties.schedules.forEach((name, schedule) -> schedule.validate(name, errors));
 		properties.health.validate(errors);
 	}
 
@@ -529,6 +563,121 @@ public class RedisQueueProperties implements Validator, EnvironmentAware {
 				default -> null;
 			};
 			return value != null;
+		}
+
+	}
+
+	/**
+	 * One recurring job: what goes into which queue at every tick of a cron expression.
+	 */
+	public static class Schedule {
+
+		/**
+		 * The schedule, a Spring cron expression with six fields, seconds first (for
+		 * example "0 0 3 * * *" for 03:00 every day, "@hourly" at the start of every
+		 * hour).
+		 */
+		private @Nullable String cron;
+
+		/**
+		 * The time zone the cron expression is read in. Defaults to the JVM's, as with
+		 * Spring's @Scheduled; set it when instances may run in different zones.
+		 */
+		private @Nullable ZoneId zone;
+
+		/**
+		 * The queue the jobs go into.
+		 */
+		private @Nullable String queue;
+
+		/**
+		 * The job type, which selects the handler.
+		 */
+		private @Nullable String type;
+
+		/**
+		 * The payload of every job, as its properties (payload.kind=daily), decoded into
+		 * the handler's payload type; a null payload when unset.
+		 */
+		private Map<String, Object> payload = new LinkedHashMap<>();
+
+		public @Nullable String getCron() {
+			return this.cron;
+		}
+
+		public void setCron(@Nullable String cron) {
+			this.cron = cron;
+		}
+
+		public @Nullable ZoneId getZone() {
+			return this.zone;
+		}
+
+		public void setZone(@Nullable ZoneId zone) {
+			this.zone = zone;
+		}
+
+		public @Nullable String getQueue() {
+			return this.queue;
+		}
+
+		public void setQueue(@Nullable String queue) {
+			this.queue = queue;
+		}
+
+		public @Nullable String getType() {
+			return this.type;
+		}
+
+		public void setType(@Nullable String type) {
+			this.type = type;
+		}
+
+		public Map<String, Object> getPayload() {
+			return this.payload;
+		}
+
+		public void setPayload(Map<String, Object> payload) {
+			this.payload = payload;
+		}
+
+		/**
+		 * Return the recurring job these settings describe (validated at binding).
+		 * @return the recurring job
+		 */
+		public RecurringJob toRecurringJob() {
+			return new RecurringJob(or(this.queue, ""), or(this.type, ""), or(this.cron, ""),
+					or(this.zone, ZoneId.systemDefault()), this.payload.isEmpty() ? null : Map.copyOf(this.payload));
+		}
+
+		void validate(String name, Errors errors) {
+			String at = "schedules[" + name + "].";
+			if (!StringUtils.hasText(this.cron)) {
+				errors.rejectValue(at + "cron", "required", "must be set (a cron expression)");
+			}
+			else {
+				try {
+					CronExpression.parse(this.cron);
+				}
+				catch (IllegalArgumentException ex) {
+					errors.rejectValue(at + "cron", "invalid",
+							"is not a cron expression (six fields, seconds first): " + ex.getMessage());
+				}
+			}
+			if (!StringUtils.hasText(this.type)) {
+				errors.rejectValue(at + "type", "required", "must be set (the job type)");
+			}
+			if (!StringUtils.hasText(this.queue)) {
+				errors.rejectValue(at + "queue", "required", "must be set (the queue the jobs go into)");
+			}
+			else {
+				try {
+					RedisKeys.withPrefix("check").feature("queue").tagged(this.queue);
+				}
+				catch (InvalidKeyPartException ex) {
+					errors.rejectValue(at + "queue", "invalid", ex.getMessage());
+				}
+			}
 		}
 
 	}

@@ -19,6 +19,7 @@ import java.util.List;
 
 import io.github.redisutils.core.OutageBackoffs;
 import io.github.redisutils.core.RedisKeys;
+import io.github.redisutils.core.RedisServerClock;
 import io.github.redisutils.core.RedisThreads;
 import io.github.redisutils.core.codec.ValueCodec;
 import io.github.redisutils.queue.JobHandlerBeanPostProcessor;
@@ -26,6 +27,8 @@ import io.github.redisutils.queue.JobHandlers;
 import io.github.redisutils.queue.JobQueues;
 import io.github.redisutils.queue.QueueGauges;
 import io.github.redisutils.queue.QueueWorkers;
+import io.github.redisutils.queue.RecurringJobScheduler;
+import io.github.redisutils.queue.RecurringJobs;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,10 +66,11 @@ public final class RedisUtilsQueueAutoConfiguration {
 	@ConditionalOnMissingBean
 	JobQueues jobQueues(RedisConnectionFactory redisConnectionFactory, RedisKeys redisKeys, ValueCodec valueCodec,
 			RedisQueueProperties properties, ObjectProvider<QueueSettingsCustomizer> customizers,
-			ObjectProvider<OutageBackoffs> outageBackoffs) {
+			ObjectProvider<OutageBackoffs> outageBackoffs, ObjectProvider<MeterRegistry> meterRegistry) {
 		return JobQueues.create(redisConnectionFactory, redisKeys, valueCodec,
 				properties.toSettingsResolver(customizers.orderedStream().toList()),
-				outageBackoffs.getIfAvailable(OutageBackoffs::disabled).forFeature(JobQueues.FEATURE));
+				outageBackoffs.getIfAvailable(OutageBackoffs::disabled).forFeature(JobQueues.FEATURE),
+				MeterRegistries.applicationOrNoop(meterRegistry));
 	}
 
 	@Bean
@@ -91,6 +95,19 @@ public final class RedisUtilsQueueAutoConfiguration {
 		return new QueueWorkers(jobQueues, jobHandlers, List.copyOf(properties.getQueues().keySet()),
 				properties.getBlockTimeout(), properties.getShutdownTimeout(),
 				MeterRegistries.applicationOrNoop(meterRegistry), redisThreads.getIfAvailable(RedisThreads::platform));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(RecurringJobs.class)
+	@ConditionalOnBooleanProperty(name = "redis.queue.schedules-enabled", matchIfMissing = true)
+	RecurringJobScheduler recurringJobs(JobQueues jobQueues, RedisConnectionFactory redisConnectionFactory,
+			RedisQueueProperties properties, ObjectProvider<MeterRegistry> meterRegistry,
+			ObjectProvider<RedisThreads> redisThreads) {
+		RecurringJobScheduler scheduler = new RecurringJobScheduler(jobQueues,
+				new RedisServerClock(redisConnectionFactory), MeterRegistries.applicationOrNoop(meterRegistry),
+				redisThreads.getIfAvailable(RedisThreads::platform));
+		properties.getSchedules().forEach((name, schedule) -> scheduler.register(name, schedule.toRecurringJob()));
+		return scheduler;
 	}
 
 	// A MeterBinder bean: Spring Boot's metrics support binds it to every registry, once.

@@ -17,15 +17,20 @@ package io.github.redisutils.queue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
+import io.github.redisutils.core.RedisCalls;
 import io.github.redisutils.core.RedisReplies;
 import io.github.redisutils.core.codec.ValueCodec;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisListCommands;
 import org.springframework.util.Assert;
 
 /**
@@ -37,6 +42,14 @@ final class DefaultJobQueue implements JobQueue {
 
 	private static final int BATCH = 500;
 
+	/**
+	 * Jobs per enqueue script: one round trip each, short enough not to hold the server
+	 * up for long.
+	 */
+	private static final int ENQUEUE_BATCH = 1000;
+
+	private static final long MAX_WAIT_SLICE_MILLIS = 1000;
+
 	private final QueueKeys keys;
 
 	private final QueueScripts scripts;
@@ -45,11 +58,18 @@ final class DefaultJobQueue implements JobQueue {
 
 	private final QueueSettings settings;
 
-	DefaultJobQueue(QueueKeys keys, QueueScripts scripts, ValueCodec codec, QueueSettings settings) {
+	private final QueueTaker taker;
+
+	private final JobAcknowledger acknowledger;
+
+	DefaultJobQueue(QueueKeys keys, QueueScripts scripts, ValueCodec codec, QueueSettings settings,
+			QueueMetrics metrics) {
 		this.keys = keys;
 		this.scripts = scripts;
 		this.codec = codec;
 		this.settings = settings;
+		this.taker = new QueueTaker(this, scripts, metrics);
+		this.acknowledger = new JobAcknowledger(this, scripts, metrics);
 	}
 
 	@Override
@@ -65,21 +85,151 @@ final class DefaultJobQueue implements JobQueue {
 		return this.settings;
 	}
 
+	ValueCodec codec() {
+		return this.codec;
+	}
+
+	@Override
+	public Optional<ClaimedJob> take(Duration wait) {
+		Assert.isTrue(!wait.isNegative(), "'wait' must not be negative");
+		long deadline = System.nanoTime() + wait.toNanos();
+		RedisConnection blocking = null;
+		try {
+			while (true) {
+				QueueTaker.Take take = this.taker.take(1);
+				if (!take.deliveries().isEmpty()) {
+					return Optional.of(new PulledJob(this, take.deliveries().get(0), this.acknowledger));
+				}
+				long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+				if (remaining <= 0 || Thread.currentThread().isInterrupted()) {
+					return Optional.empty();
+				}
+				long waitMillis = Math.min(remaining, maxWaitSlice());
+				if (take.nextDueMillis() >= 0) {
+					waitMillis = Math.min(waitMillis, Math.max(1, take.nextDueMillis()));
+				}
+				if (blocking == null) {
+					blocking = this.scripts.connectionFactory().getConnection();
+				}
+				awaitSignal(blocking, waitMillis);
+			}
+		}
+		finally {
+			if (blocking != null) {
+				blocking.close();
+			}
+		}
+	}
+
+	/**
+	 * The longest single blocking wait: within the command timeout (which applies to
+	 * blocking commands too), and short enough that an idle consumer takes the jobs of
+	 * lost workers (recovered by the take script) within a second, as idle workers do.
+	 */
+	private long maxWaitSlice() {
+		long timeout = RedisCalls.commandTimeout(this.scripts.connectionFactory()).toMillis();
+		return (timeout > 200) ? Math.min(MAX_WAIT_SLICE_MILLIS, timeout - 100) : MAX_WAIT_SLICE_MILLIS;
+	}
+
+	/**
+	 * Wait for an enqueue's wake-up signal on a connection of its own. {@code BLMOVE}
+	 * rather than {@code BLPOP} because it takes a fractional timeout; the signal moves
+	 * to the spent list, which the next take empties.
+	 */
+	private void awaitSignal(RedisConnection connection, long millis) {
+		byte[] signal = QueueScripts.bytes(this.keys.signal());
+		byte[] spent = QueueScripts.bytes(this.keys.spent());
+		RedisCalls.call(() -> connection.listCommands()
+			.bLMove(signal, spent, RedisListCommands.Direction.LEFT, RedisListCommands.Direction.LEFT, millis / 1000.0),
+				"wait for jobs of queue '" + name() + "'", this.keys.signal());
+	}
+
+	@Override
+	public <T> Optional<T> result(String id, Class<T> type) {
+		return decodedField(id, "result", type);
+	}
+
+	@Override
+	public <T> Optional<T> progress(String id, Class<T> type) {
+		return decodedField(id, "progress", type);
+	}
+
+	private <T> Optional<T> decodedField(String id, String field, Class<T> type) {
+		byte[] value = this.scripts.hashField(this.keys, id, field);
+		return (value != null && value.length > 0) ? Optional.ofNullable(this.codec.decode(value, type))
+				: Optional.empty();
+	}
+
 	@Override
 	public String enqueue(String type, @Nullable Object payload, JobOptions options) {
-		Assert.hasText(type, "'type' must not be empty");
+		return enqueueAll(List.of(new JobRequest(type, payload, options))).get(0);
+	}
+
+	@Override
+	public List<String> enqueueAll(List<JobRequest> jobs) {
+		List<String> ids = new ArrayList<>(jobs.size());
+		for (int from = 0; from < jobs.size(); from += ENQUEUE_BATCH) {
+			List<JobRequest> batch = jobs.subList(from, Math.min(jobs.size(), from + ENQUEUE_BATCH));
+			List<Object> args = new ArrayList<>(batch.size() * 11);
+			for (JobRequest job : batch) {
+				addArguments(args, job);
+			}
+			List<?> result = this.scripts.run(QueueScripts.ENQUEUE, this.keys, args.toArray());
+			List<?> reply = RedisReplies.list(result, batch.size(), this.keys.waiting(), "reply");
+			for (int i = 0; i < batch.size(); i++) {
+				ids.add(RedisReplies.string(reply.get(i), this.keys.waiting(), RedisReplies.element(i)));
+			}
+		}
+		return ids;
+	}
+
+	/**
+	 * Fire a schedule's tick, or only read (and, the first time, start) the schedule when
+	 * {@code tick} is {@code null}: one script.
+	 * @param name the schedule's name
+	 * @param expected the last tick the caller read, {@code null} for none
+	 * @param tick the tick to fire, epoch ms
+	 * @param job what to enqueue
+	 */
+	ScheduleTick fireSchedule(String name, @Nullable Long expected, @Nullable Long tick, RecurringJob job) {
+		List<Object> args = new ArrayList<>();
+		Collections.addAll(args, name, (expected != null) ? expected : "", (tick != null) ? tick : "");
+		if (tick != null) {
+			addArguments(args, new JobRequest(job.type(), job.payload(),
+					JobOptions.defaults().withUniqueKey("schedule:" + name + "@" + tick)));
+		}
+		String key = this.keys.schedules();
+		List<?> reply = RedisReplies.list(this.scripts.runWith(QueueScripts.SCHEDULE, this.keys, key, args.toArray()),
+				3, key, "reply");
+		long outcome = RedisReplies.number(reply.get(0), key, RedisReplies.element(0));
+		long last = RedisReplies.number(reply.get(1), key, RedisReplies.element(1));
+		String id = RedisReplies.string(reply.get(2), key, RedisReplies.element(2));
+		return new ScheduleTick((int) outcome, last, id.isEmpty() ? null : id);
+	}
+
+	/**
+	 * What firing a schedule did.
+	 *
+	 * @param outcome 1 fired, 0 another instance fired it first (or the schedule only
+	 * started), -1 not due by the server's clock yet
+	 * @param last the last tick now stored, epoch ms
+	 * @param jobId the job enqueued, or {@code null}
+	 */
+	record ScheduleTick(int outcome, long last, @Nullable String jobId) {
+
+	}
+
+	private void addArguments(List<Object> args, JobRequest job) {
+		JobOptions options = job.options();
 		Backoff backoff = (options.backoff() != null) ? options.backoff() : this.settings.backoff();
 		int maxAttempts = (options.maxAttempts() != null) ? options.maxAttempts() : this.settings.maxAttempts();
 		long delay = (options.delay() != null) ? options.delay().toMillis() : 0;
 		long runAt = (options.runAt() != null) ? options.runAt().toEpochMilli() : -1;
 		long timeout = (options.timeout() != null) ? options.timeout().toMillis() : 0;
 		String unique = (options.uniqueKey() != null) ? options.uniqueKey() : "";
-		String id = UUID.randomUUID().toString();
-		List<?> result = this.scripts.run(QueueScripts.ENQUEUE, this.keys, id, type, this.codec.encode(payload),
+		Collections.addAll(args, UUID.randomUUID().toString(), job.type(), this.codec.encode(job.payload()),
 				options.priority().ordinal(), delay, runAt, maxAttempts, timeout, backoff.initial().toMillis(),
 				backoff.max().toMillis(), unique);
-		return (result != null && !result.isEmpty())
-				? RedisReplies.string(result.get(0), this.keys.waiting(), RedisReplies.element(0)) : id;
 	}
 
 	@Override
@@ -120,7 +270,7 @@ final class DefaultJobQueue implements JobQueue {
 		if (hash == null || hash.isEmpty() || !hash.containsKey("state")) {
 			return Optional.empty();
 		}
-		return Optional.of(JobHash.of(this.keys.job(id), hash).toInfo(id, name()));
+		return Optional.of(JobHash.of(this.keys.job(id), hash).toInfo(id, name(), this.codec));
 	}
 
 	@Override

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.redisutils.core.OutageBackoff;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.codec.ValueCodec;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The default {@link JobQueues}: one {@link DefaultJobQueue} per name, created on first
@@ -41,8 +42,11 @@ final class DefaultJobQueues implements JobQueues {
 
 	private final QueueScripts guardedScripts;
 
+	private final MeterRegistry meterRegistry;
+
 	DefaultJobQueues(QueueScripts scripts, RedisKeys redisKeys, ValueCodec codec, QueueSettings.Resolver settings,
-			OutageBackoff outage) {
+			OutageBackoff outage, MeterRegistry meterRegistry) {
+		this.meterRegistry = meterRegistry;
 		this.scripts = scripts;
 		this.guardedScripts = scripts.guardedBy(outage);
 		this.keys = redisKeys.feature(FEATURE);
@@ -55,8 +59,8 @@ final class DefaultJobQueues implements JobQueues {
 		DefaultJobQueue queue = this.queues.get(name);
 		if (queue == null) {
 			QueueKeys queueKeys = QueueKeys.of(this.keys, name);
-			queue = this.queues.computeIfAbsent(name,
-					(n) -> new DefaultJobQueue(queueKeys, this.guardedScripts, this.codec, this.settings.settings(n)));
+			queue = this.queues.computeIfAbsent(name, (n) -> new DefaultJobQueue(queueKeys, this.guardedScripts,
+					this.codec, this.settings.settings(n), new QueueMetrics(this.meterRegistry, n)));
 		}
 		return queue;
 	}

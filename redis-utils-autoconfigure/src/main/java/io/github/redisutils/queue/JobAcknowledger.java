@@ -17,15 +17,19 @@ package io.github.redisutils.queue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 
+import io.github.redisutils.core.RedisReplies;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Acknowledgement side of a {@link QueueWorker}: reports a finished job as completed or
- * failed (with its retry delay or dead-letter reason), or gives an unfinished one back on
- * shutdown. Apart from the handler threads so that the outcome rules live in one place.
+ * Acknowledgement side of a {@link QueueWorker} and of pull consumers
+ * ({@link PulledJob}): reports a job as completed (with its result) or failed (with its
+ * retry delay or dead-letter reason), stores progress, extends the visibility deadline,
+ * or gives an unfinished job back on shutdown. Apart from the handler threads so that the
+ * outcome rules live in one place.
  *
  * @author redis-utils authors
  */
@@ -54,41 +58,96 @@ final class JobAcknowledger {
 		return this.queue.name();
 	}
 
-	void acknowledge(Delivery delivery, @Nullable Throwable error, @Nullable String deadReason, boolean timedOut) {
+	/**
+	 * A worker's outcome: completed (with the handler's result), failed, or dead at once.
+	 * A failure to reach Redis is logged: the job stays active and comes back after its
+	 * visibility deadline.
+	 */
+	void acknowledge(Delivery delivery, @Nullable Throwable error, @Nullable String deadReason, boolean timedOut,
+			@Nullable Object result) {
 		try {
 			if (deadReason == null && error == null) {
-				Long done = this.scripts.run(QueueScripts.COMPLETE, this.queue.keys(), delivery.id, delivery.token,
-						this.settings.completedRetention().toMillis(), this.settings.completedCount());
-				if (done != null && done == 1L) {
-					this.metrics.completed();
-				}
-				else {
-					notOwned(delivery, "completed");
-				}
+				complete(delivery, result);
 				return;
 			}
 			String reason = (deadReason != null) ? deadReason
 					: (timedOut ? "Timed out after " + delivery.timeoutMillis + " ms" : describe(error));
-			long delay = delivery.backoff.delayAfter(delivery.attempt).toMillis();
-			Long outcome = this.scripts.run(QueueScripts.FAIL, this.queue.keys(), delivery.id, delivery.token,
-					truncate(reason), delay, (deadReason != null) ? 1 : 0, this.settings.deadRetention().toMillis(),
-					this.settings.deadCount());
-			if (outcome == null || outcome == 0L) {
-				notOwned(delivery, "failed");
-				return;
-			}
-			this.metrics.failed(outcome == 1L);
-			if (outcome == 2L) {
-				this.metrics.dead(1);
-				logger.warn("Job " + delivery.id + " of type '" + delivery.type + "' in queue '" + name()
-						+ "' moved to the dead letters: " + reason);
-			}
+			fail(delivery, reason, deadReason != null);
 		}
 		catch (RuntimeException ex) {
 			// The job stays active: it comes back after its visibility deadline.
 			logger.warn("Could not acknowledge job " + delivery.id + " of queue '" + name()
 					+ "'; it will run again after its visibility deadline: " + ex.getMessage());
 		}
+	}
+
+	/**
+	 * Complete a delivery, keeping its result with the completed job.
+	 * @return whether the delivery still owned the job
+	 */
+	boolean complete(Delivery delivery, @Nullable Object result) {
+		Object encoded = (result != null) ? this.queue.codec().encode(result) : "";
+		Long done = this.scripts.run(QueueScripts.COMPLETE, this.queue.keys(), delivery.id, delivery.token,
+				this.settings.completedRetention().toMillis(), this.settings.completedCount(), encoded);
+		if (done != null && done == 1L) {
+			this.metrics.completed();
+			return true;
+		}
+		notOwned(delivery, "completed");
+		return false;
+	}
+
+	/**
+	 * Fail a delivery: retried after its backoff, or dead when its attempts are used up
+	 * or {@code dead} is set.
+	 * @return whether the delivery still owned the job
+	 */
+	boolean fail(Delivery delivery, String reason, boolean dead) {
+		long delay = delivery.backoff.delayAfter(delivery.attempt).toMillis();
+		Long outcome = this.scripts.run(QueueScripts.FAIL, this.queue.keys(), delivery.id, delivery.token,
+				truncate(reason), delay, dead ? 1 : 0, this.settings.deadRetention().toMillis(),
+				this.settings.deadCount());
+		if (outcome == null || outcome == 0L) {
+			notOwned(delivery, "failed");
+			return false;
+		}
+		this.metrics.failed(outcome == 1L);
+		if (outcome == 2L) {
+			this.metrics.dead(1);
+			logger.warn("Job " + delivery.id + " of type '" + delivery.type + "' in queue '" + name()
+					+ "' moved to the dead letters: " + reason);
+		}
+		return true;
+	}
+
+	/**
+	 * Store a delivery's progress in its job.
+	 * @return whether the delivery still owned the job
+	 */
+	boolean progress(Delivery delivery, @Nullable Object progress) {
+		Long stored = this.scripts.run(QueueScripts.PROGRESS, this.queue.keys(), delivery.id, delivery.token,
+				this.queue.codec().encode(progress));
+		return stored != null && stored == 1L;
+	}
+
+	/**
+	 * Push a delivery's visibility deadline to now plus the visibility timeout.
+	 * @return whether the delivery still owned the job
+	 */
+	boolean extend(Delivery delivery) {
+		List<?> extended = this.scripts.run(QueueScripts.EXTEND, this.queue.keys(),
+				this.settings.visibilityTimeout().toMillis(), delivery.id, delivery.token);
+		List<?> reply = RedisReplies.list(extended, 1, this.queue.keys().waiting(), "reply");
+		return RedisReplies.number(reply.get(0), this.queue.keys().waiting(), RedisReplies.element(0)) == 1L;
+	}
+
+	static String describe(@Nullable Throwable error) {
+		if (error == null) {
+			return "unknown error";
+		}
+		StringWriter trace = new StringWriter();
+		error.printStackTrace(new PrintWriter(trace));
+		return trace.toString();
 	}
 
 	private void notOwned(Delivery delivery, String outcome) {
@@ -106,15 +165,6 @@ final class JobAcknowledger {
 			logger.warn("Could not give job " + delivery.id + " back to queue '" + name()
 					+ "'; it will run again after its visibility deadline: " + ex.getMessage());
 		}
-	}
-
-	private static String describe(@Nullable Throwable error) {
-		if (error == null) {
-			return "unknown error";
-		}
-		StringWriter trace = new StringWriter();
-		error.printStackTrace(new PrintWriter(trace));
-		return trace.toString();
 	}
 
 	private static String truncate(String text) {

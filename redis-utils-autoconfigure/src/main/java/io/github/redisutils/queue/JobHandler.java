@@ -24,7 +24,9 @@ import java.lang.annotation.Target;
 /**
  * Marks a bean method as the handler of a job type. The method takes the payload, whose
  * declared type the payload is decoded into, and optionally a {@link JobContext}, in
- * either order. Returning completes the job; throwing fails the attempt.
+ * either order. Returning completes the job, with the returned value as its result when
+ * the method is not {@code void} ({@link JobQueue#result(String, Class)}); throwing fails
+ * the attempt.
  *
  * @author redis-utils authors
  * @see JobHandlers

@@ -80,7 +80,8 @@ public class JobHandlerBeanPostProcessor implements BeanPostProcessor {
 		int payloadAt = payloadIndex;
 		int contextAt = contextIndex;
 		ReflectionUtils.makeAccessible(method);
-		this.handlers.get().registerDecoded(type, payloadType, (payload, context) -> {
+		// A method that returns a value (not void) completes its job with that result.
+		this.handlers.get().registerDecodedFunction(type, payloadType, (payload, context) -> {
 			@Nullable Object[] args = new Object[raw.length];
 			if (payloadAt >= 0) {
 				args[payloadAt] = payload;
@@ -89,7 +90,7 @@ public class JobHandlerBeanPostProcessor implements BeanPostProcessor {
 				args[contextAt] = context;
 			}
 			try {
-				method.invoke(bean, args);
+				return method.invoke(bean, args);
 			}
 			catch (InvocationTargetException ex) {
 				if (ex.getTargetException() instanceof Exception exception) {

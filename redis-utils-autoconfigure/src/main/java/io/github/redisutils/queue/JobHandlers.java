@@ -47,7 +47,24 @@ public final class JobHandlers {
 	 * @throws IllegalStateException if the type already has a handler
 	 */
 	public <T> void register(String type, Class<T> payloadType, JobProcessor<T> processor) {
-		registerDecoded(type, payloadType, (payload, context) -> processor.process(payloadType.cast(payload), context));
+		registerDecodedFunction(type, payloadType, (payload, context) -> {
+			processor.process(payloadType.cast(payload), context);
+			return null;
+		});
+	}
+
+	/**
+	 * Register the handler of a job type that returns a result, kept with the completed
+	 * job.
+	 * @param <T> the payload type
+	 * @param type the job type
+	 * @param payloadType the type payloads are decoded into
+	 * @param function the handler
+	 * @throws IllegalStateException if the type already has a handler
+	 */
+	public <T> void registerFunction(String type, Class<T> payloadType, JobFunction<T> function) {
+		registerDecodedFunction(type, payloadType,
+				(payload, context) -> function.apply(payloadType.cast(payload), context));
 	}
 
 	/**
@@ -59,8 +76,23 @@ public final class JobHandlers {
 	 * @throws IllegalStateException if the type already has a handler
 	 */
 	public void registerDecoded(String type, Type payloadType, JobProcessor<@Nullable Object> processor) {
+		registerDecodedFunction(type, payloadType, (payload, context) -> {
+			processor.process(payload, context);
+			return null;
+		});
+	}
+
+	/**
+	 * Register the handler of a job type whose payload type is generic and that returns a
+	 * result, kept with the completed job.
+	 * @param type the job type
+	 * @param payloadType the type payloads are decoded into
+	 * @param function the handler, given the decoded payload
+	 * @throws IllegalStateException if the type already has a handler
+	 */
+	public void registerDecodedFunction(String type, Type payloadType, JobFunction<@Nullable Object> function) {
 		Assert.hasText(type, "'type' must not be empty");
-		Registration previous = this.handlers.putIfAbsent(type, new Registration(payloadType, processor));
+		Registration previous = this.handlers.putIfAbsent(type, new Registration(payloadType, function));
 		Assert.state(previous == null, () -> "Job type '" + type + "' already has a handler");
 		this.listeners.forEach(Runnable::run);
 	}
@@ -94,7 +126,7 @@ public final class JobHandlers {
 		return this.handlers.get(type);
 	}
 
-	record Registration(Type payloadType, JobProcessor<@Nullable Object> processor) {
+	record Registration(Type payloadType, JobFunction<@Nullable Object> function) {
 
 	}
 

@@ -21,6 +21,7 @@ import java.util.Map;
 
 import io.github.redisutils.core.MalformedRedisDataException;
 import io.github.redisutils.core.RedisReplies;
+import io.github.redisutils.core.codec.ValueCodec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,13 +46,18 @@ final class JobHash {
 		return new JobHash(key, fields);
 	}
 
-	JobInfo toInfo(String id, String queue) {
+	JobInfo toInfo(String id, String queue, ValueCodec codec) {
 		JobStatus status = status();
 		Instant runAt = (status == JobStatus.DELAYED || status == JobStatus.FAILED)
 				? Instant.ofEpochMilli(number("runAt", 0)) : null;
 		return new JobInfo(id, queue, text("type"), status, priority(), (int) number("attempt", 0),
 				(int) number("max", 1), Instant.ofEpochMilli(number("enq", 0)), runAt, optionalText("err"),
-				optionalText("unique"));
+				optionalText("unique"), decoded("progress", codec), decoded("result", codec));
+	}
+
+	private @Nullable Object decoded(String field, ValueCodec codec) {
+		byte[] value = this.fields.get(field);
+		return (value != null && value.length > 0) ? codec.decode(value, Object.class) : null;
 	}
 
 	private JobStatus status() {

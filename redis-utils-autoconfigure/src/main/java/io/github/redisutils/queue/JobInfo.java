@@ -34,10 +34,15 @@ import org.jspecify.annotations.Nullable;
  * @param runAt when a delayed or failed job becomes ready, else {@code null}
  * @param lastError the last error, or {@code null}
  * @param uniqueKey the unique key, or {@code null}
+ * @param progress the last progress reported, decoded without a target type (JSON objects
+ * as maps, arrays as lists), or {@code null}; typed with
+ * {@link JobQueue#progress(String, Class)}
+ * @param result the result of a completed job, decoded likewise, or {@code null}; typed
+ * with {@link JobQueue#result(String, Class)}
  * @author redis-utils authors
  */
 public record JobInfo(String id, String queue, String type, JobStatus status, JobPriority priority, int attempt,
 		int maxAttempts, Instant enqueuedAt, @Nullable Instant runAt, @Nullable String lastError,
-		@Nullable String uniqueKey) {
+		@Nullable String uniqueKey, @Nullable Object progress, @Nullable Object result) {
 
 }

@@ -15,6 +15,8 @@
  */
 package io.github.redisutils.queue;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,6 +58,64 @@ public interface JobQueue {
 	 * @return the job id, or the id of the pending job holding the same unique key
 	 */
 	String enqueue(String type, @Nullable Object payload, JobOptions options);
+
+	/**
+	 * Enqueue many jobs in one round trip (one script per 1,000 jobs), each with its own
+	 * options: unique keys (also between jobs of the same call: a later job with the key
+	 * of an earlier one gets the earlier one's id), delays and priorities are honoured
+	 * per job. Jobs are enqueued in order; each script call is atomic.
+	 * @param jobs the jobs
+	 * @return the id of each job, in order: the id of the pending job holding the same
+	 * unique key for a duplicate
+	 */
+	default List<String> enqueueAll(List<JobRequest> jobs) {
+		List<String> ids = new ArrayList<>(jobs.size());
+		for (JobRequest job : jobs) {
+			ids.add(enqueue(job.type(), job.payload(), job.options()));
+		}
+		return ids;
+	}
+
+	/**
+	 * Take the next job to process it here (a pull consumer), waiting up to {@code wait}
+	 * for one. The job is taken exactly as a worker takes it: by priority, with the
+	 * queue's visibility timeout and a delivery token of its own, counting the attempt;
+	 * complete or fail it through the returned {@link ClaimedJob}. Waiting blocks on a
+	 * connection of its own (never the shared one), woken when a job is enqueued; due
+	 * delayed jobs and the jobs of lost workers are picked up too.
+	 * @param wait longest time to wait; zero for a single attempt
+	 * @return the job, or empty if none came within the wait (or the thread was
+	 * interrupted, whose interrupt status is then left set)
+	 * @throws io.github.redisutils.core.RedisUnavailableException if Redis cannot be
+	 * reached
+	 */
+	default Optional<ClaimedJob> take(Duration wait) {
+		throw new UnsupportedOperationException(getClass().getName() + " has no pull consumers");
+	}
+
+	/**
+	 * Read the result a job completed with, while the completed job is retained.
+	 * @param <T> the result type
+	 * @param id the job id
+	 * @param type the result type
+	 * @return the result, or empty if the job is unknown, not completed, no longer
+	 * retained, or completed without a result
+	 */
+	default <T> Optional<T> result(String id, Class<T> type) {
+		return Optional.empty();
+	}
+
+	/**
+	 * Read the last progress a job's delivery reported (kept after completion for the
+	 * completed-job retention).
+	 * @param <T> the progress type
+	 * @param id the job id
+	 * @param type the progress type
+	 * @return the progress, or empty if the job is unknown or reported none
+	 */
+	default <T> Optional<T> progress(String id, Class<T> type) {
+		return Optional.empty();
+	}
 
 	/**
 	 * Return the job a worker would take next, without taking it.

@@ -18,6 +18,8 @@ package io.github.redisutils.queue;
 import io.github.redisutils.core.OutageBackoff;
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.codec.ValueCodec;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
@@ -79,7 +81,27 @@ public interface JobQueues {
 	 */
 	static JobQueues create(RedisConnectionFactory connectionFactory, RedisKeys redisKeys, ValueCodec codec,
 			QueueSettings.Resolver settings, OutageBackoff outage) {
-		return new DefaultJobQueues(new QueueScripts(connectionFactory), redisKeys, codec, settings, outage);
+		return create(connectionFactory, redisKeys, codec, settings, outage, new CompositeMeterRegistry());
+	}
+
+	/**
+	 * Create the queues as
+	 * {@link #create(RedisConnectionFactory, RedisKeys, ValueCodec, QueueSettings.Resolver, OutageBackoff)}
+	 * does, counting the outcomes of pull consumers
+	 * ({@link JobQueue#take(java.time.Duration)}) in {@code redis.queue.jobs} of the
+	 * given registry, as workers do.
+	 * @param connectionFactory the connection factory
+	 * @param redisKeys the key builder
+	 * @param codec the codec of payloads
+	 * @param settings the settings of queues by name, with defaults for the others
+	 * @param outage the back-off the application's calls go through
+	 * @param meterRegistry where pull consumers' outcomes are counted
+	 * @return the queues
+	 */
+	static JobQueues create(RedisConnectionFactory connectionFactory, RedisKeys redisKeys, ValueCodec codec,
+			QueueSettings.Resolver settings, OutageBackoff outage, MeterRegistry meterRegistry) {
+		return new DefaultJobQueues(new QueueScripts(connectionFactory), redisKeys, codec, settings, outage,
+				meterRegistry);
 	}
 
 }

@@ -21,18 +21,20 @@ import io.github.redisutils.core.RedisKeys;
 
 /**
  * The keys of one queue, all under the hash tag {@code {queue}} so every script runs on
- * Cluster. The order of {@link #all()} is the KEYS order every queue script expects.
+ * Cluster. The order of {@link #all()} is the KEYS order every queue script expects; the
+ * schedule hash of recurring jobs is passed only to the script that fires them.
  *
  * @author redis-utils authors
  */
-record QueueKeys(String queue, List<String> all, String jobPrefix) {
+record QueueKeys(String queue, List<String> all, String jobPrefix, String schedules) {
 
 	static QueueKeys of(RedisKeys.FeatureKeys keys, String queue) {
 		List<String> all = List.of(keys.tagged(queue, "waiting"), keys.tagged(queue, "delayed"),
 				keys.tagged(queue, "active"), keys.tagged(queue, "dead"), keys.tagged(queue, "completed"),
-				keys.tagged(queue, "unique"), keys.tagged(queue, "seq"), keys.tagged(queue, "signal"));
+				keys.tagged(queue, "unique"), keys.tagged(queue, "seq"), keys.tagged(queue, "signal"),
+				keys.tagged(queue, "spent"));
 		// Job hashes are <prefix>:queue:{name}:job:<id>; scripts append the id.
-		return new QueueKeys(queue, all, keys.tagged(queue, "job") + ":");
+		return new QueueKeys(queue, all, keys.tagged(queue, "job") + ":", keys.tagged(queue, "schedules"));
 	}
 
 	String waiting() {
@@ -45,6 +47,10 @@ record QueueKeys(String queue, List<String> all, String jobPrefix) {
 
 	String signal() {
 		return this.all.get(7);
+	}
+
+	String spent() {
+		return this.all.get(8);
 	}
 
 	String job(String id) {

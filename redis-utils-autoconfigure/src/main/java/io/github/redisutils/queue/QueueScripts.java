@@ -16,6 +16,7 @@
 package io.github.redisutils.queue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +51,8 @@ final class QueueScripts {
 
 	static final RedisScript<Long> COMPLETE = script("complete", Long.class);
 
+	static final RedisScript<Long> PROGRESS = script("progress", Long.class);
+
 	static final RedisScript<Long> FAIL = script("fail", Long.class);
 
 	static final RedisScript<Long> GIVE_BACK = script("give-back", Long.class);
@@ -61,6 +64,8 @@ final class QueueScripts {
 	static final RedisScript<Long> CLEAR = script("clear", Long.class);
 
 	static final RedisScript<List> STATS = script("stats", List.class);
+
+	static final RedisScript<List> SCHEDULE = script("schedule", List.class);
 
 	private final RedisTemplate<String, byte[]> template;
 
@@ -101,12 +106,25 @@ final class QueueScripts {
 	 * (strings, numbers and byte arrays).
 	 */
 	<T> @Nullable T run(RedisScript<T> script, QueueKeys keys, Object... args) {
+		return run(script, keys, keys.all(), args);
+	}
+
+	/**
+	 * Run a script with the queue's keys followed by more keys of the same queue.
+	 */
+	<T> @Nullable T runWith(RedisScript<T> script, QueueKeys keys, String moreKey, Object... args) {
+		List<String> all = new ArrayList<>(keys.all());
+		all.add(moreKey);
+		return run(script, keys, all, args);
+	}
+
+	private <T> @Nullable T run(RedisScript<T> script, QueueKeys keys, List<String> scriptKeys, Object... args) {
 		Object[] argv = new Object[args.length + 1];
 		argv[0] = bytes(keys.jobPrefix());
 		for (int i = 0; i < args.length; i++) {
 			argv[i + 1] = bytes(args[i]);
 		}
-		return this.outage.call(() -> this.template.execute(script, keys.all(), argv),
+		return this.outage.call(() -> this.template.execute(script, scriptKeys, argv),
 				"run a script of job queue '" + keys.queue() + "'", keys.waiting());
 	}
 

@@ -280,6 +280,7 @@ final class QueueWorker {
 				? this.scheduler.schedule(delivery::timeOut, delivery.timeoutMillis, TimeUnit.MILLISECONDS) : null;
 		@Nullable Throwable error = null;
 		@Nullable String deadReason = null;
+		@Nullable Object result = null;
 		try {
 			JobHandlers.Registration handler = this.handlers.get(delivery.type);
 			if (handler == null) {
@@ -295,9 +296,11 @@ final class QueueWorker {
 							+ handler.payloadType().getTypeName() + ": " + ex.getMessage();
 				}
 				if (deadReason == null) {
-					handler.processor()
-						.process(payload, new JobContext(delivery.id, name(), delivery.type, delivery.attempt,
-								delivery.maxAttempts, delivery.enqueuedAt));
+					result = handler.function()
+						.apply(payload,
+								new JobContext(delivery.id, name(), delivery.type, delivery.attempt,
+										delivery.maxAttempts, delivery.enqueuedAt,
+										(progress) -> this.acknowledger.progress(delivery, progress)));
 				}
 			}
 		}
@@ -315,7 +318,7 @@ final class QueueWorker {
 			this.metrics.processed(System.nanoTime() - start);
 			try {
 				if (!this.crashed && !delivery.givenBack()) {
-					this.acknowledger.acknowledge(delivery, error, deadReason, timedOut);
+					this.acknowledger.acknowledge(delivery, error, deadReason, timedOut, result);
 				}
 			}
 			finally {

@@ -1,6 +1,6 @@
 -- Acknowledge a delivery as completed: leave the active set, release the unique key, and keep the job for
 -- the completed retention (time and count), or delete it at once when retention is zero.
--- KEYS (every queue script gets the same eight keys, all under the queue's hash tag {queue}):
+-- KEYS (every queue script gets the same nine keys, all under the queue's hash tag {queue}):
 --   KEYS[1] waiting zset: job id scored by priority * 1e13 + sequence (FIFO within a priority)
 --   KEYS[2] delayed zset: job id scored by run-at, server time in ms (also retries waiting for backoff)
 --   KEYS[3] active zset: job id scored by its visibility deadline, server time in ms
@@ -9,8 +9,10 @@
 --   KEYS[6] unique hash: unique key -> id of the pending job that holds it
 --   KEYS[7] sequence counter (FIFO order within a priority)
 --   KEYS[8] signal list: one element per wake-up; idle workers wait on it with BLPOP
+--   KEYS[9] spent list: signals that waiting pull consumers moved out of KEYS[8] (BLMOVE); emptied by take
 -- ARGV[1] is always the job hash key prefix (same hash tag); a job's hash is ARGV[1] .. id.
--- ARGV[2] id, ARGV[3] delivery token, ARGV[4] retention ms, ARGV[5] retention count
+-- ARGV[2] id, ARGV[3] delivery token, ARGV[4] retention ms, ARGV[5] retention count,
+-- ARGV[6] result bytes ('' for none), kept with the completed job
 -- Returns 1, or 0 if the delivery is no longer owned (deadline expired and job recovered, cancelled, cleared).
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -28,6 +30,7 @@ if keepMs <= 0 or keepCount <= 0 then
   return 1
 end
 redis.call('HSET', job, 'state', 'completed', 'fin', now)
+if ARGV[6] ~= '' then redis.call('HSET', job, 'result', ARGV[6]) end
 redis.call('HDEL', job, 'payload', 'token')
 redis.call('PEXPIRE', job, keepMs)
 redis.call('ZADD', KEYS[5], nowUs, id)

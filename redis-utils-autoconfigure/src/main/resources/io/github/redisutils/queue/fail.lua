@@ -1,7 +1,7 @@
 -- Record a failed delivery: with attempts left, schedule the retry in the delayed set after the backoff;
 -- after the last attempt, or when told so (unknown type, undecodable payload), move to the dead letters
 -- with the error.
--- KEYS (every queue script gets the same eight keys, all under the queue's hash tag {queue}):
+-- KEYS (every queue script gets the same nine keys, all under the queue's hash tag {queue}):
 --   KEYS[1] waiting zset: job id scored by priority * 1e13 + sequence (FIFO within a priority)
 --   KEYS[2] delayed zset: job id scored by run-at, server time in ms (also retries waiting for backoff)
 --   KEYS[3] active zset: job id scored by its visibility deadline, server time in ms
@@ -10,6 +10,7 @@
 --   KEYS[6] unique hash: unique key -> id of the pending job that holds it
 --   KEYS[7] sequence counter (FIFO order within a priority)
 --   KEYS[8] signal list: one element per wake-up; idle workers wait on it with BLPOP
+--   KEYS[9] spent list: signals that waiting pull consumers moved out of KEYS[8] (BLMOVE); emptied by take
 -- ARGV[1] is always the job hash key prefix (same hash tag); a job's hash is ARGV[1] .. id.
 -- ARGV[2] id, ARGV[3] delivery token, ARGV[4] error text, ARGV[5] retry delay ms, ARGV[6] 1 to go dead at once,
 -- ARGV[7] dead retention ms, ARGV[8] dead retention count

@@ -1,5 +1,5 @@
 -- Graceful shutdown: give an unfinished delivery back to the waiting set without counting the attempt.
--- KEYS (every queue script gets the same eight keys, all under the queue's hash tag {queue}):
+-- KEYS (every queue script gets the same nine keys, all under the queue's hash tag {queue}):
 --   KEYS[1] waiting zset: job id scored by priority * 1e13 + sequence (FIFO within a priority)
 --   KEYS[2] delayed zset: job id scored by run-at, server time in ms (also retries waiting for backoff)
 --   KEYS[3] active zset: job id scored by its visibility deadline, server time in ms
@@ -8,6 +8,7 @@
 --   KEYS[6] unique hash: unique key -> id of the pending job that holds it
 --   KEYS[7] sequence counter (FIFO order within a priority)
 --   KEYS[8] signal list: one element per wake-up; idle workers wait on it with BLPOP
+--   KEYS[9] spent list: signals that waiting pull consumers moved out of KEYS[8] (BLMOVE); emptied by take
 -- ARGV[1] is always the job hash key prefix (same hash tag); a job's hash is ARGV[1] .. id.
 -- ARGV[2] id, ARGV[3] delivery token
 -- Returns 1 if given back, 0 if the delivery is no longer owned.

@@ -3,7 +3,7 @@
 -- to the dead letters if that was their last attempt. Then move up to N waiting jobs, lowest score first,
 -- to the active set with deadline = now + visibility, counting the attempt. Being one script, a delayed
 -- job is promoted once and a waiting job is handed to one worker only.
--- KEYS (every queue script gets the same eight keys, all under the queue's hash tag {queue}):
+-- KEYS (every queue script gets the same nine keys, all under the queue's hash tag {queue}):
 --   KEYS[1] waiting zset: job id scored by priority * 1e13 + sequence (FIFO within a priority)
 --   KEYS[2] delayed zset: job id scored by run-at, server time in ms (also retries waiting for backoff)
 --   KEYS[3] active zset: job id scored by its visibility deadline, server time in ms
@@ -12,6 +12,7 @@
 --   KEYS[6] unique hash: unique key -> id of the pending job that holds it
 --   KEYS[7] sequence counter (FIFO order within a priority)
 --   KEYS[8] signal list: one element per wake-up; idle workers wait on it with BLPOP
+--   KEYS[9] spent list: signals that waiting pull consumers moved out of KEYS[8] (BLMOVE); emptied by take
 -- ARGV[1] is always the job hash key prefix (same hash tag); a job's hash is ARGV[1] .. id.
 -- ARGV[2] max jobs to take, ARGV[3] visibility timeout ms, ARGV[4] delivery token (acks must present it),
 -- ARGV[5] batch bound for promotion and recovery, ARGV[6] dead retention ms, ARGV[7] dead retention count
@@ -23,6 +24,8 @@
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local prefix, bound = ARGV[1], tonumber(ARGV[5])
+-- The signals a pull consumer's wait moved aside have done their job: this take follows them.
+redis.call('DEL', KEYS[9])
 local function toWaiting(job, id)
   local seq = redis.call('INCR', KEYS[7])
   local prio = tonumber(redis.call('HGET', job, 'prio')) or 1

@@ -66,6 +66,10 @@ final class QueueTestSupport {
 		return context.getBean(JobHandlers.class);
 	}
 
+	static double meter(ApplicationContext context, String name, String tag, String value) {
+		return context.getBean(MeterRegistry.class).get(name).tag(tag, value).counter().count();
+	}
+
 	static double count(ApplicationContext context, String queue, String outcome) {
 		return context.getBean(MeterRegistry.class)
 			.get("redis.queue.jobs")

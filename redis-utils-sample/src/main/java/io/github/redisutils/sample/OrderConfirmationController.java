@@ -73,6 +73,12 @@ class OrderConfirmationController {
 		description.put("status", job.status());
 		description.put("attempt", job.attempt());
 		description.put("maxAttempts", job.maxAttempts());
+		if (job.progress() != null) {
+			description.put("progress", job.progress());
+		}
+		if (job.result() != null) {
+			description.put("result", job.result());
+		}
 		if (job.lastError() != null) {
 			description.put("lastError", job.lastError().lines().findFirst().orElse(""));
 		}

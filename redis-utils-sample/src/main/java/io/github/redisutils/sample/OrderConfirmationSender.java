@@ -36,7 +36,8 @@ class OrderConfirmationSender {
 	private static final Log logger = LogFactory.getLog(OrderConfirmationSender.class);
 
 	@JobHandler(JOB_TYPE)
-	void send(OrderConfirmation confirmation, JobContext job) {
+	Receipt send(OrderConfirmation confirmation, JobContext job) {
+		job.reportProgress("rendering");
 		if (confirmation.email().contains("bounce")) {
 			throw new IllegalStateException("Mailbox " + confirmation.email() + " bounced");
 		}
@@ -44,6 +45,18 @@ class OrderConfirmationSender {
 		// crash, so the mail service should deduplicate by job id.
 		logger.info("Sent confirmation of order " + confirmation.orderId() + " to " + confirmation.email() + " (job "
 				+ job.id() + ", attempt " + job.attempt() + ")");
+		// The returned value is the job's result, shown by GET /jobs/mail/{jobId}.
+		return new Receipt("msg-" + job.id(), confirmation.email());
+	}
+
+	/**
+	 * The result of a confirmation job.
+	 *
+	 * @param messageId the mail service's message id
+	 * @param sentTo the address
+	 */
+	record Receipt(String messageId, String sentTo) {
+
 	}
 
 	/**

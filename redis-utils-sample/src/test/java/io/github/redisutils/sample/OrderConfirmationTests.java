@@ -50,6 +50,11 @@ class OrderConfirmationTests {
 			String sent = jobId(send(base + "/orders/o-1/confirmation?email=ann@example.com", "POST").body());
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> send(base + "/jobs/mail/" + sent, "GET").body().contains("\"status\":\"COMPLETED\""));
+			// The handler's return value is the job's result, its report the progress.
+			assertThat(send(base + "/jobs/mail/" + sent, "GET").body())
+				.contains("\"result\":{\"messageId\":\"msg-" + sent)
+				.contains("\"sentTo\":\"ann@example.com\"")
+				.contains("\"progress\":\"rendering\"");
 			String bounced = jobId(send(base + "/orders/o-2/confirmation?email=bounce@example.com", "POST").body());
 			await().atMost(Duration.ofSeconds(60))
 				.until(() -> send(base + "/jobs/mail/" + bounced, "GET").body().contains("\"status\":\"DEAD\""));
