@@ -364,6 +364,52 @@ public final class RedisEndpointSections {
 	}
 
 	/**
+	 * The Redis server as the server meters last sampled it, node by node: role, version,
+	 * memory against its limit and eviction policy, clients, commands, keyspace hits and
+	 * misses, expired and evicted keys, keys, replication lag and slow-log length. Read
+	 * from the sampler's last readings, never from Redis, so it answers at once even when
+	 * Redis does not ({@code sampledNodes} 0 before the first sample).
+	 * @param metrics the server meters' sampler
+	 * @return the section
+	 */
+	public static RedisEndpointSection server(RedisServerMetrics metrics) {
+		Supplier<Map<String, Object>> summary = () -> {
+			List<RedisServerInfo> samples = metrics.lastSamples();
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("sampledNodes", samples.size());
+			List<Map<String, Object>> nodes = new ArrayList<>();
+			for (RedisServerInfo info : samples) {
+				Map<String, Object> node = new LinkedHashMap<>();
+				node.put("node", info.node());
+				node.put("role", info.role());
+				node.put("version", info.version());
+				node.put("uptimeSeconds", info.uptimeSeconds());
+				node.put("usedMemory", info.usedMemory());
+				node.put("maxMemory", info.maxMemory());
+				node.put("usedMemoryPercent", info.usedMemoryPercent());
+				node.put("maxMemoryPolicy", info.maxMemoryPolicy());
+				node.put("fragmentationRatio", info.fragmentationRatio());
+				node.put("connectedClients", info.connectedClients());
+				node.put("blockedClients", info.blockedClients());
+				node.put("commandsProcessed", info.commandsProcessed());
+				node.put("keyspaceHits", info.keyspaceHits());
+				node.put("keyspaceMisses", info.keyspaceMisses());
+				node.put("expiredKeys", info.expiredKeys());
+				node.put("evictedKeys", info.evictedKeys());
+				node.put("keysPerDatabase", info.keysPerDatabase());
+				if (!info.replicaLag().isEmpty()) {
+					node.put("replicaLagBytes", info.replicaLag());
+				}
+				node.put("slowlogLength", info.slowlogLength());
+				nodes.add(node);
+			}
+			details.put("nodes", nodes);
+			return details;
+		};
+		return RedisEndpointSection.of("server", summary, (query) -> summary.get());
+	}
+
+	/**
 	 * Describe one page of a list.
 	 * @param query the page asked for
 	 * @param total how many items the whole list holds

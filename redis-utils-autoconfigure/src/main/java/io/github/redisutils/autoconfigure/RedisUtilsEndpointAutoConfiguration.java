@@ -19,6 +19,7 @@ import java.util.List;
 
 import io.github.redisutils.actuate.RedisEndpointSection;
 import io.github.redisutils.actuate.RedisEndpointSections;
+import io.github.redisutils.actuate.RedisServerMetrics;
 import io.github.redisutils.actuate.RedisUtilsEndpoint;
 import io.github.redisutils.blacklist.LocalRevocationCache;
 import io.github.redisutils.blacklist.TokenBlacklistMonitor;
@@ -59,7 +60,8 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 @AutoConfiguration(after = { RedisUtilsAutoConfiguration.class, RedisUtilsCacheAutoConfiguration.class,
 		RedisUtilsLockAutoConfiguration.class, RedisUtilsRateLimitAutoConfiguration.class,
 		RedisUtilsSessionAutoConfiguration.class, RedisUtilsBlacklistAutoConfiguration.class,
-		RedisUtilsPubSubAutoConfiguration.class, RedisUtilsQueueAutoConfiguration.class })
+		RedisUtilsPubSubAutoConfiguration.class, RedisUtilsQueueAutoConfiguration.class,
+		RedisUtilsServerMetricsAutoConfiguration.class })
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class, RedisConnectionFactory.class })
 @ConditionalOnBean(RedisConnectionFactory.class)
 @ConditionalOnBooleanProperty(name = "redis.enabled", matchIfMissing = true)
@@ -167,6 +169,18 @@ public final class RedisUtilsEndpointAutoConfiguration {
 				ObjectProvider<QueueWorkers> queueWorkers) {
 			return RedisEndpointSections.queues(jobQueues, List.copyOf(properties.getQueues().keySet()),
 					queueWorkers.getIfAvailable());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(RedisServerMetrics.class)
+	static class ServerSection {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "serverEndpointSection")
+		RedisEndpointSection serverEndpointSection(RedisServerMetrics redisServerMetrics) {
+			return RedisEndpointSections.server(redisServerMetrics);
 		}
 
 	}

@@ -26,6 +26,7 @@ import io.github.redisutils.autoconfigure.RedisUtilsLockAutoConfiguration;
 import io.github.redisutils.autoconfigure.RedisUtilsPubSubAutoConfiguration;
 import io.github.redisutils.autoconfigure.RedisUtilsQueueAutoConfiguration;
 import io.github.redisutils.autoconfigure.RedisUtilsRateLimitAutoConfiguration;
+import io.github.redisutils.autoconfigure.RedisUtilsServerMetricsAutoConfiguration;
 import io.github.redisutils.autoconfigure.RedisUtilsSessionAutoConfiguration;
 import io.github.redisutils.lock.DistributedLocks;
 import io.github.redisutils.test.DedicatedRedis;
@@ -61,7 +62,8 @@ class RedisUtilsEndpointStallTests {
 				RedisUtilsCacheAutoConfiguration.class, RedisUtilsLockAutoConfiguration.class,
 				RedisUtilsRateLimitAutoConfiguration.class, RedisUtilsSessionAutoConfiguration.class,
 				RedisUtilsBlacklistAutoConfiguration.class, RedisUtilsPubSubAutoConfiguration.class,
-				RedisUtilsQueueAutoConfiguration.class, RedisUtilsEndpointAutoConfiguration.class))
+				RedisUtilsQueueAutoConfiguration.class, RedisUtilsServerMetricsAutoConfiguration.class,
+				RedisUtilsEndpointAutoConfiguration.class))
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 		.withPropertyValues("spring.data.redis.timeout=10s", "redis.endpoint.timeout=" + BOUND.toMillis() + "ms",
 				"redis.outage.backoff=0s", "redis.queue.workers-enabled=false",
@@ -82,13 +84,16 @@ class RedisUtilsEndpointStallTests {
 					for (int round = 0; round < 3; round++) {
 						Map<String, Object> summary = timed(endpoint::summary);
 						assertThat(summary).containsKeys("cache", "lock", "rate-limit", "session", "token-blacklist",
-								"pubsub", "queue");
+								"pubsub", "queue", "server");
 						assertThat((Map<String, Object>) summary.get("queue")).containsKey("error");
 						assertThat((Map<String, Object>) summary.get("queue")).extractingByKey("error")
 							.asString()
 							.contains("redis.endpoint.timeout");
-						// What is known without Redis still answers.
+						// What is known without Redis still answers: the locks held here,
+						// and the server's last sample.
 						assertThat((Map<String, Object>) summary.get("lock")).doesNotContainKey("error");
+						assertThat((Map<String, Object>) summary.get("server")).doesNotContainKey("error")
+							.containsKey("nodes");
 						for (String section : endpoint.sectionNames()) {
 							timed(() -> endpoint.section(section, 0, 20, null));
 						}

@@ -94,11 +94,28 @@ class RedisUtilsEndpointWebTests {
 	void theSummaryHasASectionPerFeature() throws Exception {
 		JsonNode summary = json(get("/actuator/redisutils"), 200);
 		assertThat(summary.propertyNames()).containsExactlyInAnyOrder("cache", "lock", "rate-limit", "session",
-				"token-blacklist", "pubsub", "queue");
+				"token-blacklist", "pubsub", "queue", "server");
 		assertThat(summary.get("queue").get("mails").get("dead").isNumber()).isTrue();
 		assertThat(summary.get("rate-limit").get("policies").get("api").get("limit").asLong()).isEqualTo(5);
 		assertThat(summary.get("token-blacklist").get("localCache").get("enabled").asBoolean()).isTrue();
 		assertThat(summary.get("pubsub").has("subscribed")).isTrue();
+	}
+
+	@Test
+	void theServerSectionShowsTheLastSampleOfEachNode() throws Exception {
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> json(get("/actuator/redisutils/server"), 200).get("sampledNodes").asInt() > 0);
+		JsonNode server = json(get("/actuator/redisutils/server"), 200);
+		JsonNode node = server.get("nodes").get(0);
+		assertThat(node.get("node").asString()).isEqualTo("127.0.0.1:" + redis.port());
+		assertThat(node.get("role").asString()).isEqualTo("master");
+		assertThat(node.get("version").asString()).matches("\\d+\\.\\d+.*");
+		assertThat(node.get("usedMemory").asLong()).isPositive();
+		assertThat(node.get("connectedClients").asLong()).isPositive();
+		assertThat(node.get("commandsProcessed").asLong()).isPositive();
+		assertThat(node.has("maxMemoryPolicy")).isTrue();
+		assertThat(json(get("/actuator/redisutils"), 200).get("server").get("nodes").size()).isEqualTo(1);
 	}
 
 	@Test

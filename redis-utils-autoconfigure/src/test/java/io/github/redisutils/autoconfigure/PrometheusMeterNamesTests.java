@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import io.github.redisutils.actuate.RedisServerMetrics;
 import io.github.redisutils.blacklist.TokenBlacklist;
 import io.github.redisutils.lock.DistributedLocks;
 import io.github.redisutils.pubsub.RedisPubSub;
@@ -93,12 +94,14 @@ class PrometheusMeterNamesTests {
 				RedisUtilsRateLimitAutoConfiguration.class, RedisUtilsSessionAutoConfiguration.class,
 				RedisUtilsBlacklistAutoConfiguration.class, RedisUtilsPubSubAutoConfiguration.class,
 				RedisUtilsQueueAutoConfiguration.class, CacheMetricsAutoConfiguration.class,
-				RedisUtilsCacheMetricsAutoConfiguration.class))
+				RedisUtilsCacheMetricsAutoConfiguration.class, RedisUtilsServerMetricsAutoConfiguration.class))
 		.withBean(PrometheusMeterRegistry.class, () -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
 		.withPropertyValues(RedisServers.standalone().springProperties())
 		.withPropertyValues("redis.key-prefix=prom-" + UUID.randomUUID().toString().substring(0, 8),
 				"redis.cache.cache-names=products", "redis.rate-limit.policies.api.limit=10",
-				"redis.rate-limit.policies.api.window=1m", "redis.queue.queues.mail.concurrency=1");
+				"redis.rate-limit.policies.api.window=1m", "redis.queue.queues.mail.concurrency=1",
+				"redis.queue.schedules.digest.cron=0 0 3 * * *", "redis.queue.schedules.digest.queue=mail",
+				"redis.queue.schedules.digest.type=send");
 
 	@Test
 	void everyMeterKeepsItsNameThroughThePrometheusRegistry() {
@@ -121,7 +124,10 @@ class PrometheusMeterNamesTests {
 			assertThat(checked).contains("cache.gets", "redis.lock.acquire", "redis.rate.limit.decisions",
 					"redis.session.creations", "redis.session.destructions", "redis.token.blacklist.checks",
 					"redis.token.blacklist.revocations", "redis.pubsub.published", "redis.queue.depth",
-					"redis.outage.failures", "redis.outage.bypassed", "redis.outage.active", "redis.retry.attempts");
+					"redis.outage.failures", "redis.outage.bypassed", "redis.outage.active", "redis.retry.attempts",
+					"redis.queue.schedule.fired", "redis.server.memory.used", "redis.server.memory.max",
+					"redis.server.clients.connected", "redis.server.commands.processed", "redis.server.keyspace.hits",
+					"redis.server.keys.evicted", "redis.server.keys", "redis.server.samples");
 			assertThat(scrape).contains("redis_outage_bypassed_total{feature=\"rate-limit\"")
 				.contains("redis_outage_active{feature=\"session\"");
 			assertThat(scrape).contains("redis_session_creations_total").doesNotContain("redis_session_total");
@@ -210,6 +216,8 @@ class PrometheusMeterNamesTests {
 		PrometheusMeterRegistry registry = context.getBean(PrometheusMeterRegistry.class);
 		// What Spring Boot's metrics support does with MeterBinder beans.
 		context.getBeansOfType(MeterBinder.class).values().forEach((binder) -> binder.bindTo(registry));
+		// One sample of the server: its nodes' meters appear with it.
+		assertThat(context.getBean(RedisServerMetrics.class).sample()).isTrue();
 		return registry.scrape();
 	}
 
