@@ -17,6 +17,7 @@ package io.github.redisutils.queue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.redisutils.core.RedisReplies;
@@ -39,6 +40,8 @@ final class JobAcknowledger {
 
 	private static final int MAX_ERROR_LENGTH = 4000;
 
+	private static final byte[] NO_RESULT = new byte[0];
+
 	private final DefaultJobQueue queue;
 
 	private final QueueScripts scripts;
@@ -59,17 +62,12 @@ final class JobAcknowledger {
 	}
 
 	/**
-	 * A worker's outcome: completed (with the handler's result), failed, or dead at once.
-	 * A failure to reach Redis is logged: the job stays active and comes back after its
-	 * visibility deadline.
+	 * A worker's failed delivery: retried, or dead at once with {@code deadReason}. A
+	 * failure to reach Redis is logged: the job stays active and comes back after its
+	 * visibility deadline. Completions go through {@link JobCompleter}.
 	 */
-	void acknowledge(Delivery delivery, @Nullable Throwable error, @Nullable String deadReason, boolean timedOut,
-			@Nullable Object result) {
+	void failed(Delivery delivery, @Nullable Throwable error, @Nullable String deadReason, boolean timedOut) {
 		try {
-			if (deadReason == null && error == null) {
-				complete(delivery, result);
-				return;
-			}
 			String reason = (deadReason != null) ? deadReason
 					: (timedOut ? "Timed out after " + delivery.timeoutMillis + " ms" : describe(error));
 			fail(delivery, reason, deadReason != null);
@@ -86,15 +84,51 @@ final class JobAcknowledger {
 	 * @return whether the delivery still owned the job
 	 */
 	boolean complete(Delivery delivery, @Nullable Object result) {
-		Object encoded = (result != null) ? this.queue.codec().encode(result) : "";
-		Long done = this.scripts.run(QueueScripts.COMPLETE, this.queue.keys(), delivery.id, delivery.token,
-				this.settings.completedRetention().toMillis(), this.settings.completedCount(), encoded);
-		if (done != null && done == 1L) {
-			this.metrics.completed();
-			return true;
+		return completeAll(List.of(new Completion(delivery, encodeResult(result))))[0];
+	}
+
+	/**
+	 * Encode a result for {@link #completeAll}: where the handler runs, so that the
+	 * completing thread only talks to Redis.
+	 */
+	byte[] encodeResult(@Nullable Object result) {
+		return (result != null) ? this.queue.codec().encode(result) : NO_RESULT;
+	}
+
+	/**
+	 * Complete deliveries in one script call.
+	 * @return per delivery whether it still owned its job
+	 */
+	boolean[] completeAll(List<Completion> completions) {
+		List<Object> args = new ArrayList<>(2 + completions.size() * 3);
+		args.add(this.settings.completedRetention().toMillis());
+		args.add(this.settings.completedCount());
+		for (Completion completion : completions) {
+			args.add(completion.delivery().id);
+			args.add(completion.delivery().token);
+			args.add(completion.result());
 		}
-		notOwned(delivery, "completed");
-		return false;
+		String key = this.queue.keys().waiting();
+		List<?> reply = RedisReplies.list(this.scripts.run(QueueScripts.COMPLETE, this.queue.keys(), args.toArray()),
+				completions.size(), key, "reply");
+		boolean[] owned = new boolean[completions.size()];
+		for (int i = 0; i < owned.length; i++) {
+			owned[i] = RedisReplies.number(reply.get(i), key, RedisReplies.element(i)) == 1L;
+			if (owned[i]) {
+				this.metrics.completed();
+			}
+			else {
+				notOwned(completions.get(i).delivery(), "completed");
+			}
+		}
+		return owned;
+	}
+
+	/**
+	 * A delivery to complete, with its encoded result (empty for none).
+	 */
+	record Completion(Delivery delivery, byte[] result) {
+
 	}
 
 	/**

@@ -49,7 +49,7 @@ final class QueueScripts {
 
 	static final RedisScript<List> EXTEND = script("extend", List.class);
 
-	static final RedisScript<Long> COMPLETE = script("complete", Long.class);
+	static final RedisScript<List> COMPLETE = script("complete", List.class);
 
 	static final RedisScript<Long> PROGRESS = script("progress", Long.class);
 

@@ -46,8 +46,9 @@ import org.springframework.data.redis.connection.RedisConnection;
  * <p>
  * This class keeps the fetch loop, the handler pool and the lifecycle; each other job has
  * a class of its own so that it can be read and changed alone: {@link QueueTaker} takes
- * jobs and decodes the reply, {@link JobAcknowledger} reports outcomes and gives jobs
- * back, {@link QueueHeartbeat} extends the running jobs' deadlines.
+ * jobs and decodes the reply, {@link JobCompleter} completes finished jobs in batches,
+ * {@link JobAcknowledger} reports failures and gives jobs back, {@link QueueHeartbeat}
+ * extends the running jobs' deadlines.
  *
  * @author redis-utils authors
  */
@@ -83,6 +84,8 @@ final class QueueWorker {
 
 	private final JobAcknowledger acknowledger;
 
+	private final JobCompleter completer;
+
 	private final QueueHeartbeat heartbeatTask;
 
 	private volatile boolean running;
@@ -116,6 +119,7 @@ final class QueueWorker {
 				new LinkedBlockingQueue<>(), threads.factory("queue-" + queue.name()));
 		this.taker = new QueueTaker(queue, scripts, metrics);
 		this.acknowledger = new JobAcknowledger(queue, scripts, metrics);
+		this.completer = new JobCompleter(queue.name(), this.acknowledger);
 		this.heartbeatTask = new QueueHeartbeat(queue, scripts, this.inFlight, this::failed);
 	}
 
@@ -134,6 +138,7 @@ final class QueueWorker {
 		Thread thread = this.threads.factory("queue-" + name() + "-fetcher", false).newThread(this::fetch);
 		this.fetcher = thread;
 		thread.start();
+		this.completer.start(this.threads.factory("queue-" + name() + "-completer"));
 		long period = Math.max(100, this.settings.visibilityTimeout().toMillis() / 3);
 		this.heartbeat = this.scheduler.scheduleWithFixedDelay(this.heartbeatTask::beat, period, period,
 				TimeUnit.MILLISECONDS);
@@ -181,6 +186,7 @@ final class QueueWorker {
 			for (Delivery delivery : this.inFlight.values()) {
 				this.acknowledger.giveBack(delivery);
 			}
+			this.completer.stop(deadlineNanos + TimeUnit.SECONDS.toNanos(5));
 		}
 		this.executor.shutdownNow();
 		cancelHeartbeat();
@@ -194,6 +200,7 @@ final class QueueWorker {
 	void crash() {
 		this.crashed = true;
 		this.running = false;
+		this.completer.crash();
 		cancelHeartbeat();
 		Thread thread = this.fetcher;
 		if (thread != null) {
@@ -317,12 +324,23 @@ final class QueueWorker {
 			Thread.interrupted();
 			this.metrics.processed(System.nanoTime() - start);
 			try {
+				this.inFlight.remove(delivery.id);
 				if (!this.crashed && !delivery.givenBack()) {
-					this.acknowledger.acknowledge(delivery, error, deadReason, timedOut, result);
+					if (error == null && deadReason == null) {
+						// Batched with other completions; this thread goes on with the
+						// next job.
+						this.completer.complete(delivery, result);
+					}
+					else {
+						this.acknowledger.failed(delivery, error, deadReason, timedOut);
+					}
 				}
 			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not complete job " + delivery.id + " of queue '" + name()
+						+ "'; it will run again after its visibility deadline: " + ex.getMessage());
+			}
 			finally {
-				this.inFlight.remove(delivery.id);
 				this.permits.release();
 			}
 		}

@@ -29,11 +29,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.redisutils.test.RedisServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.github.redisutils.test.RedisServers;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 
 import static io.github.redisutils.queue.QueueTestSupport.count;
 import static io.github.redisutils.queue.QueueTestSupport.handlers;
@@ -213,6 +216,34 @@ class JobQueuePullTests {
 			}
 			assertThat(order).containsExactly("urgent", "held", "first", "bob");
 		});
+	}
+
+	@Test
+	void aWaitingJobWithASmallPayloadCostsUnderFiveHundredBytes() {
+		instances(RedisServers.standalone().springProperties(), uniquePrefix(), NO_WORKERS).run((context) -> {
+			JobQueue queue = queue(context, "memory");
+			StringRedisTemplate redis = new StringRedisTemplate(context.getBean(RedisConnectionFactory.class));
+			DefaultJobQueue internals = (DefaultJobQueue) queue;
+			// Enough jobs that the waiting set's per-member cost shows, and one more.
+			List<JobRequest> jobs = new ArrayList<>();
+			for (int i = 0; i < 1000; i++) {
+				jobs.add(JobRequest.of("mail", Map.of("to", "user" + i + "@example.com")));
+			}
+			List<String> ids = queue.enqueueAll(jobs);
+			long hash = memory(redis, internals.keys().job(ids.get(500)));
+			long waiting = memory(redis, internals.keys().waiting());
+			long perJob = hash + waiting / 1000;
+			System.out.println("QUEUE memory: job hash " + hash + " B, waiting set " + waiting
+					+ " B for 1000 jobs: about " + perJob + " B per waiting job");
+			assertThat(perJob).isLessThan(500);
+		});
+	}
+
+	private static long memory(StringRedisTemplate redis, String key) {
+		Long bytes = redis.execute(
+				RedisScript.of("return redis.call('MEMORY', 'USAGE', KEYS[1], 'SAMPLES', '0')", Long.class),
+				List.of(key));
+		return (bytes != null) ? bytes : 0;
 	}
 
 	@Test
