@@ -74,9 +74,9 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class QueueBenchmark {
 
-	private static final int BATCH = 2000;
+	static final int BATCH = 2000;
 
-	private static final int PRODUCERS = 4;
+	static final int PRODUCERS = 4;
 
 	@Param({ "8" })
 	public int concurrency;
