@@ -82,13 +82,20 @@ final class LockMetrics {
 	}
 
 	/**
-	 * Return the meters of one kind, registering them on first use.
+	 * Return the meters of one kind, registering them on first use (those of both
+	 * read-write lock modes together).
 	 */
 	Family of(LockKind kind) {
 		if (kind == LockKind.LOCK) {
 			return this.locks;
 		}
 		synchronized (this.others) {
+			if (kind != LockKind.SEMAPHORE) {
+				// Both modes at once, so that the write meters exist before the first
+				// writer.
+				this.others.computeIfAbsent(LockKind.READ, this::register);
+				this.others.computeIfAbsent(LockKind.WRITE, this::register);
+			}
 			return this.others.computeIfAbsent(kind, this::register);
 		}
 	}
