@@ -22,8 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -59,6 +62,13 @@ final class DefaultDistributedLocks implements DistributedLocks, PrimarySwitchLi
 
 	private static final long FOREVER = Long.MAX_VALUE;
 
+	/**
+	 * Clean-ups waiting for the clean-up thread beyond which new ones are dropped: they
+	 * are best effort (leases and intents end on their own), and an outage must not make
+	 * them pile up.
+	 */
+	private static final int CLEANUP_QUEUE = 256;
+
 	private final RedisKeys.FeatureKeys keys;
 
 	private final LockScripts scripts;
@@ -85,6 +95,14 @@ final class DefaultDistributedLocks implements DistributedLocks, PrimarySwitchLi
 
 	private final OutageBackoff outage;
 
+	/**
+	 * One thread, started on demand, for best-effort clean-ups in the background (giving
+	 * back what an attempt whose answer was lost may have acquired, withdrawing a waiting
+	 * writer's intent after a failure): never the watchdog's scheduling thread, whose
+	 * rounds renew the locks that are held.
+	 */
+	private final ThreadPoolExecutor cleanups;
+
 	DefaultDistributedLocks(RedisConnectionFactory connectionFactory, RedisKeys redisKeys, LockOptions options,
 			MeterRegistry meterRegistry, List<LockLostListener> lostListeners, RedisThreads threads,
 			OutageBackoff outage) {
@@ -102,6 +120,9 @@ final class DefaultDistributedLocks implements DistributedLocks, PrimarySwitchLi
 				Map.of(LockKind.LOCK, this::heldCount, LockKind.SEMAPHORE, this::heldPermits, LockKind.READ,
 						() -> heldCount(LockKind.READ), LockKind.WRITE, () -> heldCount(LockKind.WRITE)));
 		this.lostListeners = List.copyOf(lostListeners);
+		this.cleanups = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(CLEANUP_QUEUE),
+				threads.factory("lock-cleanup"), new ThreadPoolExecutor.DiscardPolicy());
+		this.cleanups.allowCoreThreadTimeOut(true);
 	}
 
 	@Override
@@ -138,6 +159,7 @@ final class DefaultDistributedLocks implements DistributedLocks, PrimarySwitchLi
 	 * (whose interrupt status is then set again)
 	 */
 	Optional<DefaultLockHandle> tryAcquire(Acquisition acquisition, Duration wait, @Nullable Duration lease) {
+		Assert.notNull(wait, "'wait' must not be null");
 		Assert.isTrue(!wait.isNegative(), () -> "'wait' must not be negative (was " + wait + ")");
 		if (lease != null) {
 			leaseMillis(lease);
@@ -227,7 +249,7 @@ final class DefaultDistributedLocks implements DistributedLocks, PrimarySwitchLi
 					// The script may have run and only its answer been lost: never
 					// report the lock acquired, and try to give it back rather than let
 					// it sit out its lease.
-					this.watchdog.execute(() -> giveBackQuietly(acquisition, token));
+					cleanUpLater(() -> giveBackQuietly(acquisition, token));
 					throw ex;
 				}
 				catch (RuntimeException ex) {
@@ -294,14 +316,18 @@ final class DefaultDistributedLocks implements DistributedLocks, PrimarySwitchLi
 		return handle;
 	}
 
+	/**
+	 * Undo what waiting left in Redis, if an attempt that may have left something was
+	 * sent, through the outage back-off: at once when Redis last answered, in the
+	 * background when the last attempt failed (Redis may be unreachable: the caller does
+	 * not wait for it a second time).
+	 */
 	private void gaveUp(Acquisition acquisition, boolean failed) {
 		if (!acquisition.cleansUp()) {
 			return;
 		}
 		if (failed) {
-			// Redis may be unreachable: do not make the caller wait for it a second
-			// time.
-			this.watchdog.execute(() -> gaveUpQuietly(acquisition));
+			cleanUpLater(() -> gaveUpQuietly(acquisition));
 		}
 		else {
 			gaveUpQuietly(acquisition);
@@ -309,12 +335,47 @@ final class DefaultDistributedLocks implements DistributedLocks, PrimarySwitchLi
 	}
 
 	private void gaveUpQuietly(Acquisition acquisition) {
+		if (!this.outage.tryEnter()) {
+			// Redis is skipped: what waiting left ends on its own.
+			logger.debug("Skipped the clean-up after giving up on " + acquisition.what + " during the outage back-off");
+			return;
+		}
 		try {
 			acquisition.gaveUp();
+			this.outage.succeeded();
 		}
 		catch (RuntimeException ex) {
+			this.outage.failed(ex);
 			logger.debug("Could not clean up after giving up on " + acquisition.what, ex);
 		}
+	}
+
+	private void cleanUpLater(Runnable task) {
+		try {
+			this.cleanups.execute(task);
+		}
+		catch (RejectedExecutionException ex) {
+			// Closed: the clean-up is best effort, leases expire anyway.
+		}
+	}
+
+	/**
+	 * Run a call through the outage back-off, as acquisitions are.
+	 */
+	<T> T guarded(Supplier<T> call, String what, String key) {
+		if (!this.outage.tryEnter()) {
+			throw this.outage.skipped(what, key);
+		}
+		T result;
+		try {
+			result = call.get();
+		}
+		catch (RuntimeException ex) {
+			this.outage.failed(ex);
+			throw ex;
+		}
+		this.outage.succeeded();
+		return result;
 	}
 
 	private void giveBackQuietly(Acquisition acquisition, String token) {
@@ -443,6 +504,7 @@ final class DefaultDistributedLocks implements DistributedLocks, PrimarySwitchLi
 	@Override
 	public void close() {
 		this.watchdog.close();
+		this.cleanups.shutdownNow();
 		this.waiters.close();
 	}
 
@@ -544,7 +606,8 @@ final class DefaultDistributedLocks implements DistributedLocks, PrimarySwitchLi
 		abstract void giveBack(String token);
 
 		/**
-		 * Whether {@link #gaveUp()} has anything to do.
+		 * Whether {@link #gaveUp()} has anything to do: whether an attempt that may have
+		 * left something behind was sent (answered or not).
 		 */
 		boolean cleansUp() {
 			return false;

@@ -23,6 +23,8 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.Assert;
+
 /**
  * Default {@link RedisReadWriteLock}: the writer is kept as a lock is (a key holding its
  * owner token, released, extended and renewed by the lock scripts), readers as members of
@@ -54,6 +56,7 @@ final class DefaultRedisReadWriteLock implements RedisReadWriteLock {
 
 	@Override
 	public Optional<LockHandle> tryAcquireWrite(Duration wait, @Nullable Duration lease) {
+		Assert.notNull(wait, "'wait' must not be null");
 		return this.locks.tryAcquire(writeAcquisition(!wait.isZero()), wait, lease).map(LockHandle.class::cast);
 	}
 
@@ -96,7 +99,8 @@ final class DefaultRedisReadWriteLock implements RedisReadWriteLock {
 	/**
 	 * The write side's acquisition. A writer that waits records its intent under one id
 	 * for all its attempts, lasting until a little after its next attempt is due, and
-	 * withdraws it when it stops waiting.
+	 * withdraws it when it stops waiting, if an attempt carrying it was sent at all (none
+	 * is when the outage back-off skipped Redis from the start).
 	 */
 	private DefaultDistributedLocks.Acquisition writeAcquisition(boolean waits) {
 		ReadWriteKeys rw = this.keys;
@@ -106,6 +110,8 @@ final class DefaultRedisReadWriteLock implements RedisReadWriteLock {
 		long pollMillis = this.locks.pollMillis();
 		return new DefaultDistributedLocks.Acquisition(LockKind.WRITE, rw.writeSide(), 1, what) {
 
+			private volatile boolean intentSent;
+
 			@Override
 			long[] attempt(String token, long leaseMillis, long remainingNanos) {
 				// The next attempt comes within the poll interval, so an intent of twice
@@ -113,18 +119,21 @@ final class DefaultRedisReadWriteLock implements RedisReadWriteLock {
 				// and ends soon after a writer that crashed.
 				long intent = waits ? Math.min(TimeUnit.NANOSECONDS.toMillis(remainingNanos), 2 * pollMillis) + 1000
 						: 0;
+				// Sent from here on: even if its answer is lost, it may have recorded
+				// the intent.
+				this.intentSent |= (intent > 0);
 				return DefaultRedisReadWriteLock.this.locks.scripts()
 					.acquireWrite(rw, token, leaseMillis, waiterId, intent);
 			}
 
 			@Override
 			void giveBack(String token) {
-				DefaultRedisReadWriteLock.this.locks.scripts().release(rw.writeSide(), token);
+				DefaultRedisReadWriteLock.this.locks.scripts().release(rw.writeSide(), token, what);
 			}
 
 			@Override
 			boolean cleansUp() {
-				return waits;
+				return this.intentSent;
 			}
 
 			@Override

@@ -72,7 +72,8 @@ final class DefaultRedisSemaphore implements RedisSemaphore {
 
 	@Override
 	public int availablePermits() {
-		return this.locks.scripts().availablePermits(this.keys, this.permits);
+		return this.locks.guarded(() -> this.locks.scripts().availablePermits(this.keys, this.permits),
+				"count the free permits of semaphore '" + name() + "'", this.keys.lockKey());
 	}
 
 	private void checkPermits(int permits) {

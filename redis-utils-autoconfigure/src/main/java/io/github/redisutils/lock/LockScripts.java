@@ -100,7 +100,16 @@ final class LockScripts {
 	}
 
 	boolean release(LockKeys keys, String token) {
-		Long result = run("release", keys,
+		return release(keys, token, lock(keys));
+	}
+
+	/**
+	 * Release a lock or a write lock.
+	 * @param what what is released, for messages ({@code write lock 'x'})
+	 * @return whether it was held with this token
+	 */
+	boolean release(LockKeys keys, String token, String what) {
+		Long result = call("release " + what, keys.lockKey(),
 				() -> this.template.execute(RELEASE, List.of(keys.lockKey()), token, keys.channel()));
 		return result != null && result == 1L;
 	}
@@ -110,8 +119,12 @@ final class LockScripts {
 	 * @return whether the lock was held with this token
 	 */
 	boolean releaseAfter(LockKeys keys, String token, long slackMillis) {
-		Long result = run("release", keys, () -> this.template.execute(RELEASE_AFTER, List.of(keys.lockKey()), token,
-				keys.channel(), Long.toString(slackMillis)));
+		return releaseAfter(keys, token, slackMillis, lock(keys));
+	}
+
+	boolean releaseAfter(LockKeys keys, String token, long slackMillis, String what) {
+		Long result = call("release " + what, keys.lockKey(), () -> this.template.execute(RELEASE_AFTER,
+				List.of(keys.lockKey()), token, keys.channel(), Long.toString(slackMillis)));
 		return result != null && result != 0L;
 	}
 
@@ -122,13 +135,25 @@ final class LockScripts {
 	}
 
 	boolean extend(LockKeys keys, String token, long leaseMillis) {
-		Long result = run("extend", keys,
+		return extend(keys, token, leaseMillis, lock(keys));
+	}
+
+	boolean extend(LockKeys keys, String token, long leaseMillis, String what) {
+		Long result = call("extend " + what, keys.lockKey(),
 				() -> this.template.execute(EXTEND, List.of(keys.lockKey()), token, Long.toString(leaseMillis)));
 		return result != null && result == 1L;
 	}
 
 	@Nullable String owner(LockKeys keys) {
-		return run("read", keys, () -> this.template.opsForValue().get(keys.lockKey()));
+		return owner(keys, lock(keys));
+	}
+
+	@Nullable String owner(LockKeys keys, String what) {
+		return call("read " + what, keys.lockKey(), () -> this.template.opsForValue().get(keys.lockKey()));
+	}
+
+	private static String lock(LockKeys keys) {
+		return "lock '" + keys.name() + "'";
 	}
 
 	/**

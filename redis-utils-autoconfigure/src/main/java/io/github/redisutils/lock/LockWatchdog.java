@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -121,18 +120,6 @@ final class LockWatchdog implements AutoCloseable {
 
 	@Nullable Instant lastRenewal() {
 		return this.lastRenewal;
-	}
-
-	/**
-	 * Run a short task on the watchdog's thread, such as a best-effort clean-up.
-	 */
-	void execute(Runnable task) {
-		try {
-			executor().execute(task);
-		}
-		catch (RejectedExecutionException ex) {
-			// Closed: the clean-up is best effort, leases expire anyway.
-		}
 	}
 
 	private ScheduledThreadPoolExecutor executor() {

@@ -16,15 +16,24 @@
 package io.github.redisutils.lock;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import io.github.redisutils.core.RedisKeys;
 import io.github.redisutils.core.RedisUnavailableException;
 import io.github.redisutils.lock.LockLostEvent.Reason;
 import io.github.redisutils.test.DedicatedRedis;
 import io.github.redisutils.test.RedisServers;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -197,8 +206,122 @@ class SemaphoreAndReadWriteLockFailureTests {
 						}
 					}
 					handle.release();
-					assertThat(lock.tryAcquireRead(NO_WAIT)).as("no writer intent left behind").isPresent();
 				});
+		}
+	}
+
+	@Test
+	void aWaitingWriterWhoseIntentWasRecordedLeavesNoneBehindAfterAnOutage() {
+		try (DedicatedRedis redis = RedisServers.dedicated()) {
+			instances(redis.springProperties(), "spring.data.redis.timeout=500ms",
+					"spring.data.redis.connect-timeout=500ms", "redis.lock.poll-interval=200ms")
+				.run((context) -> {
+					DistributedLocks locks = context.getBean(DistributedLocks.class);
+					StringRedisTemplate template = context.getBean(StringRedisTemplate.class);
+					String waiting = LockTestSupport.readWriteKey(context, "intent", "waiting");
+					RedisReadWriteLock lock = locks.readWriteLock("intent");
+					LockHandle reader = lock.tryAcquireRead(NO_WAIT, Duration.ofMinutes(1)).orElseThrow();
+					CompletableFuture<Optional<LockHandle>> writer = CompletableFuture
+						.supplyAsync(() -> lock.tryAcquireWrite(Duration.ofSeconds(30)));
+					awaitTrue(() -> template.opsForZSet().zCard(waiting) == 1, "the writer's intent is recorded");
+					assertThat(lock.tryAcquireRead(NO_WAIT)).as("kept out by the intent").isEmpty();
+					redis.pause();
+					try {
+						assertThatExceptionOfType(ExecutionException.class)
+							.isThrownBy(() -> writer.get(10, TimeUnit.SECONDS))
+							.withCauseInstanceOf(RedisUnavailableException.class);
+					}
+					finally {
+						redis.resume();
+					}
+					// Withdrawn, or (while Redis is skipped) ended on its own within
+					// 2 x poll interval + 1 s of the writer's last attempt.
+					awaitTrue(() -> !Boolean.TRUE.equals(template.hasKey(waiting)), "the intent is gone");
+					awaitTrue(() -> {
+						try {
+							return lock.tryAcquireRead(NO_WAIT).map((handle) -> {
+								handle.release();
+								return true;
+							}).orElse(false);
+						}
+						catch (RedisUnavailableException ex) {
+							return false;
+						}
+					}, "a new reader is granted");
+					reader.release();
+				});
+		}
+	}
+
+	@Test
+	void aWriterThatSentNoIntentWithdrawsNothingAndNeverPastTheOutageBackoff() {
+		try (DedicatedRedis redis = RedisServers.dedicated("--slowlog-log-slower-than", "0", "--slowlog-max-len",
+				"100000")) {
+			String[] properties = { "spring.data.redis.timeout=500ms", "spring.data.redis.connect-timeout=500ms",
+					"redis.outage.backoff=30s" };
+			// Skipped by the outage back-off: no attempt reached Redis.
+			instances(redis.springProperties(), properties).run((context) -> {
+				DistributedLocks locks = context.getBean(DistributedLocks.class);
+				redis.pause();
+				try {
+					assertThatExceptionOfType(RedisUnavailableException.class)
+						.isThrownBy(() -> locks.semaphore("gate", 1).tryAcquire(NO_WAIT));
+				}
+				finally {
+					redis.resume();
+				}
+				assertThatExceptionOfType(RedisUnavailableException.class)
+					.isThrownBy(() -> locks.readWriteLock("skipped").tryAcquireWrite(Duration.ofSeconds(5)))
+					.withMessageContaining("outage back-off");
+				Thread.sleep(1000);
+			});
+			// The first attempt failed: the back-off it opened keeps the withdraw from
+			// Redis too.
+			instances(redis.springProperties(), properties).run((context) -> {
+				DistributedLocks locks = context.getBean(DistributedLocks.class);
+				redis.pause();
+				try {
+					assertThatExceptionOfType(RedisUnavailableException.class)
+						.isThrownBy(() -> locks.readWriteLock("failed").tryAcquireWrite(Duration.ofSeconds(5)));
+				}
+				finally {
+					redis.resume();
+				}
+				Thread.sleep(1000);
+				assertThat(withdrawsSeen(redis)).as("withdraw scripts that reached Redis").isEmpty();
+				// Like acquisitions, counting the free permits skips Redis during the
+				// back-off.
+				assertThatExceptionOfType(RedisUnavailableException.class)
+					.isThrownBy(() -> locks.semaphore("gate", 1).availablePermits())
+					.withMessageContaining("outage back-off");
+			});
+		}
+	}
+
+	private static List<String> withdrawsSeen(DedicatedRedis redis) {
+		List<String> withdraws = new ArrayList<>();
+		RedisClient client = RedisClient.create(redis.url());
+		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+			for (Object entry : connection.sync().slowlogGet(100000)) {
+				List<?> args = (List<?>) ((List<?>) entry).get(3);
+				if (args.size() >= 4 && String.valueOf(args.get(0)).toLowerCase(Locale.ROOT).startsWith("eval")
+						&& "1".equals(String.valueOf(args.get(2)))
+						&& String.valueOf(args.get(3)).endsWith(":rw:waiting")) {
+					withdraws.add(String.valueOf(args));
+				}
+			}
+		}
+		finally {
+			client.shutdown();
+		}
+		return withdraws;
+	}
+
+	private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime() - deadline).as(what).isNegative();
+			Thread.sleep(50);
 		}
 	}
 
