@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.util.StringUtils;
+
 /**
  * The handle of one acquisition: its keys, its random owner token and its fencing token.
  * Also the handle of semaphore permits and of either side of a read-write lock, told by
@@ -105,7 +107,7 @@ final class DefaultLockHandle implements LockHandle, PermitHandle {
 		long sent = System.nanoTime();
 		boolean extended = this.kind.isShared()
 				? this.registry.scripts().extendShared(this.keys, this.token, millis, describe())
-				: this.registry.scripts().extend(this.keys, this.token, millis);
+				: this.registry.scripts().extend(this.keys, this.token, millis, subject());
 		if (!extended) {
 			if (withinLease(sent)) {
 				// Gone before its lease ended: deleted, or Redis restarted without it.
@@ -126,7 +128,7 @@ final class DefaultLockHandle implements LockHandle, PermitHandle {
 			return false;
 		}
 		return this.kind.isShared() ? this.registry.scripts().isHeldShared(this.keys, this.token, describe())
-				: this.token.equals(this.registry.scripts().owner(this.keys));
+				: this.token.equals(this.registry.scripts().owner(this.keys, subject()));
 	}
 
 	@Override
@@ -138,7 +140,7 @@ final class DefaultLockHandle implements LockHandle, PermitHandle {
 		long sent = System.nanoTime();
 		boolean released = this.kind.isShared()
 				? this.registry.scripts().releaseShared(this.keys, this.token, describe())
-				: this.registry.scripts().release(this.keys, this.token);
+				: this.registry.scripts().release(this.keys, this.token, subject());
 		if (!released) {
 			if (withinLease(sent)) {
 				this.registry.lostFound(this, LockLostEvent.Reason.NOT_HELD, null);
@@ -160,8 +162,8 @@ final class DefaultLockHandle implements LockHandle, PermitHandle {
 					"Cannot keep " + describe() + " after its release: only locks and write locks can");
 		}
 		if (this.watchdog) {
-			throw new IllegalStateException("Lock '" + name()
-					+ "' is renewed by the watchdog: it has no lease to keep it until a minimum hold time");
+			throw new IllegalStateException(StringUtils.capitalize(subject())
+					+ " is renewed by the watchdog: it has no lease to keep it until a minimum hold time");
 		}
 		if (!this.state.compareAndSet(HELD, RELEASED)) {
 			throw notHeld("release");
@@ -172,7 +174,7 @@ final class DefaultLockHandle implements LockHandle, PermitHandle {
 		// knows: keeping the lock until heldAtLeast after that is ending it
 		// (leaseMillis - heldAtLeast) before the lease does.
 		long slack = Math.max(0, this.leaseMillis - heldAtLeast.toMillis());
-		if (!this.registry.scripts().releaseAfter(this.keys, this.token, slack)) {
+		if (!this.registry.scripts().releaseAfter(this.keys, this.token, slack, subject())) {
 			if (withinLease(sent)) {
 				this.registry.lostFound(this, LockLostEvent.Reason.NOT_HELD, null);
 			}
@@ -199,6 +201,14 @@ final class DefaultLockHandle implements LockHandle, PermitHandle {
 			default -> "it expired and may belong to someone else now; left untouched";
 		};
 		return new LockNotHeldException("Could not " + operation + " " + describe() + ": " + why);
+	}
+
+	/**
+	 * Name what a lock or the write side holds, for messages: {@code lock 'a'},
+	 * {@code write lock 'b'}.
+	 */
+	private String subject() {
+		return ((this.kind == LockKind.WRITE) ? "write lock '" : "lock '") + name() + "'";
 	}
 
 	/**

@@ -70,6 +70,7 @@ public interface RedisReadWriteLock {
 	 * Try to acquire the read side, renewed by the watchdog while held.
 	 * @param wait longest time to wait; zero for a single attempt
 	 * @return the handle, or empty if the wait ran out
+	 * @throws IllegalArgumentException if {@code wait} is negative
 	 * @throws RedisUnavailableException if Redis could not be reached or did not answer
 	 * @see #tryAcquireRead(Duration, Duration)
 	 */
@@ -96,6 +97,7 @@ public interface RedisReadWriteLock {
 	 * Try to acquire the write side, renewed by the watchdog while held.
 	 * @param wait longest time to wait; zero for a single attempt
 	 * @return the handle, or empty if the wait ran out
+	 * @throws IllegalArgumentException if {@code wait} is negative
 	 * @throws RedisUnavailableException if Redis could not be reached or did not answer
 	 * @see #tryAcquireWrite(Duration, Duration)
 	 */

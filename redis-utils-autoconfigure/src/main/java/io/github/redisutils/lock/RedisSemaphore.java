@@ -75,7 +75,7 @@ public interface RedisSemaphore {
 	 * @param wait longest time to wait; zero for a single attempt
 	 * @return the handle of the acquired permits, or empty if the wait ran out
 	 * @throws IllegalArgumentException if {@code permits} is below 1 or above
-	 * {@link #permits()}
+	 * {@link #permits()}, or {@code wait} is negative
 	 * @throws RedisUnavailableException if Redis could not be reached or did not answer
 	 * @see #tryAcquire(int, Duration, Duration)
 	 */
@@ -87,6 +87,7 @@ public interface RedisSemaphore {
 	 * Try to acquire one permit renewed by the watchdog while held.
 	 * @param wait longest time to wait; zero for a single attempt
 	 * @return the handle of the acquired permit, or empty if the wait ran out
+	 * @throws IllegalArgumentException if {@code wait} is negative
 	 * @throws RedisUnavailableException if Redis could not be reached or did not answer
 	 * @see #tryAcquire(int, Duration, Duration)
 	 */

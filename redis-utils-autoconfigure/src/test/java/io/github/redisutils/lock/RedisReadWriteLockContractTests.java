@@ -28,6 +28,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The read-write lock contract, on a single server and on Redis Cluster: readers share, a
@@ -167,6 +169,26 @@ class RedisReadWriteLockContractTests {
 			assertThatExceptionOfType(UnsupportedOperationException.class)
 				.isThrownBy(() -> extended.release(Duration.ofSeconds(1)));
 			extended.release();
+		});
+	}
+
+	@ParameterizedTest
+	@MethodSource("io.github.redisutils.lock.LockTestSupport#topologies")
+	void badWaitsAreRefusedWithTheArgumentNamed(String[] redis) {
+		LockTestSupport.instances(redis).run((context) -> {
+			RedisReadWriteLock lock = context.getBean(DistributedLocks.class).readWriteLock("bad");
+			assertThatIllegalArgumentException().isThrownBy(() -> lock.tryAcquireWrite(null))
+				.withMessageContaining("'wait'");
+			assertThatIllegalArgumentException().isThrownBy(() -> lock.tryAcquireRead(null))
+				.withMessageContaining("'wait'");
+			assertThatIllegalArgumentException().isThrownBy(() -> lock.tryAcquireWrite(Duration.ofSeconds(-1)))
+				.withMessageContaining("'wait'");
+			assertThatIllegalArgumentException().isThrownBy(() -> lock.tryAcquireRead(Duration.ofSeconds(-1)))
+				.withMessageContaining("'wait'");
+			LockHandle writer = lock.tryAcquireWrite(NO_WAIT).orElseThrow();
+			assertThatIllegalStateException().isThrownBy(() -> writer.release(Duration.ofSeconds(1)))
+				.withMessageStartingWith("Write lock 'bad' is renewed by the watchdog");
+			writer.release();
 		});
 	}
 

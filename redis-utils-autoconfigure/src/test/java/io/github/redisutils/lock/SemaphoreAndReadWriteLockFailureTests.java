@@ -171,7 +171,15 @@ class SemaphoreAndReadWriteLockFailureTests {
 					RedisSemaphore semaphore = locks.semaphore("outage", 2);
 					RedisReadWriteLock lock = locks.readWriteLock("outage");
 					semaphore.tryAcquire(NO_WAIT).orElseThrow().release();
+					LockHandle writer = locks.readWriteLock("outage-w")
+						.tryAcquireWrite(NO_WAIT, Duration.ofMinutes(1))
+						.orElseThrow();
 					redis.stop();
+					assertThatExceptionOfType(RedisUnavailableException.class)
+						.isThrownBy(() -> writer.extend(Duration.ofMinutes(1)))
+						.withMessageContaining("extend write lock 'outage-w'");
+					assertThatExceptionOfType(RedisUnavailableException.class).isThrownBy(writer::release)
+						.withMessageContaining("release write lock 'outage-w'");
 					long start = System.nanoTime();
 					assertThatExceptionOfType(RedisUnavailableException.class)
 						.isThrownBy(() -> semaphore.tryAcquire(1, Duration.ofSeconds(30)))
