@@ -230,13 +230,21 @@ final class LockScripts {
 	}
 
 	/**
-	 * Renew locks of one hash slot (on Cluster; any keys on a single server).
+	 * Renew acquisitions of one hash slot (on Cluster; any keys on a single server).
+	 * @param lockKeys where each acquisition is kept
+	 * @param tokens the owner token (for a sorted set, the member) of each
+	 * @param shared for each, whether it is a member of a sorted set of holders
+	 * (semaphore permits, a read lock) rather than a lock key of its own
+	 * @param leaseMillis the new lease
 	 * @return for each key whether it was renewed
 	 */
-	boolean[] renew(List<String> lockKeys, List<String> tokens, long leaseMillis) {
-		List<String> args = new ArrayList<>(tokens.size() + 1);
+	boolean[] renew(List<String> lockKeys, List<String> tokens, List<Boolean> shared, long leaseMillis) {
+		List<String> args = new ArrayList<>(2 * tokens.size() + 1);
 		args.add(Long.toString(leaseMillis));
-		args.addAll(tokens);
+		for (int i = 0; i < tokens.size(); i++) {
+			args.add(shared.get(i) ? "z" : "k");
+			args.add(tokens.get(i));
+		}
 		List<?> result = RedisCalls.call(() -> this.template.execute(RENEW, lockKeys, args.toArray()),
 				"renew " + lockKeys.size() + " locks", lockKeys.get(0));
 		boolean[] renewed = new boolean[lockKeys.size()];

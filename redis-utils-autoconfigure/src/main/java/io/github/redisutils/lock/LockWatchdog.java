@@ -280,13 +280,15 @@ final class LockWatchdog implements AutoCloseable {
 	private boolean renew(List<DefaultLockHandle> batch) {
 		List<String> keys = new ArrayList<>(batch.size());
 		List<String> tokens = new ArrayList<>(batch.size());
+		List<Boolean> shared = new ArrayList<>(batch.size());
 		for (DefaultLockHandle handle : batch) {
 			keys.add(handle.keys().lockKey());
 			tokens.add(handle.token());
+			shared.add(handle.kind().isShared());
 		}
 		long sent = System.nanoTime();
 		try {
-			boolean[] renewed = this.scripts.renew(keys, tokens, this.leaseMillis);
+			boolean[] renewed = this.scripts.renew(keys, tokens, shared, this.leaseMillis);
 			long validUntil = sent + TimeUnit.MILLISECONDS.toNanos(this.leaseMillis);
 			for (int i = 0; i < renewed.length; i++) {
 				if (renewed[i]) {

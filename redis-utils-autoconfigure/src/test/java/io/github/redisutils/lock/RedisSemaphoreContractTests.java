@@ -180,6 +180,35 @@ class RedisSemaphoreContractTests {
 
 	@ParameterizedTest
 	@MethodSource("io.github.redisutils.lock.LockTestSupport#topologies")
+	void watchdogRenewsALockPermitsAndAReadLockOfOneHashTagInOneBatch(String[] redis) {
+		LockTestSupport.instances(redis, "redis.lock.lease=1s").run((context) -> {
+			DistributedLocks locks = context.getBean(DistributedLocks.class);
+			StringRedisTemplate template = context.getBean(StringRedisTemplate.class);
+			// Same name, so same hash tag and slot: one renewal script for a lock key and
+			// two sorted sets of holders.
+			LockHandle lock = locks.tryAcquire("mixed", NO_WAIT).orElseThrow();
+			PermitHandle permits = locks.semaphore("mixed", 2).tryAcquire(1, NO_WAIT).orElseThrow();
+			LockHandle reader = locks.readWriteLock("mixed").tryAcquireRead(NO_WAIT).orElseThrow();
+			Thread.sleep(3500);
+			assertThat(lock.isHeld()).isTrue();
+			assertThat(permits.isHeld()).isTrue();
+			assertThat(reader.isHeld()).isTrue();
+			assertThat(locks.status().lost()).isZero();
+			assertThat(locks.status().renewing()).isEqualTo(3);
+			for (String key : new String[] { LockTestSupport.lockKey(context, "mixed"),
+					LockTestSupport.semaphoreKey(context, "mixed"),
+					LockTestSupport.readWriteKey(context, "mixed", "readers") }) {
+				assertThat(template.getExpire(key, TimeUnit.MILLISECONDS)).as(key).isPositive();
+			}
+			assertThat(locks.semaphore("mixed", 2).availablePermits()).isEqualTo(1);
+			lock.release();
+			permits.release();
+			reader.release();
+		});
+	}
+
+	@ParameterizedTest
+	@MethodSource("io.github.redisutils.lock.LockTestSupport#topologies")
 	void waiterIsWokenByAReleaseLongBeforeItsNextPoll(String[] redis) {
 		LockTestSupport.instances(redis, "redis.lock.poll-interval=20s").run((holderContext) -> {
 			LockTestSupport.instances(redis, "redis.lock.poll-interval=20s")
