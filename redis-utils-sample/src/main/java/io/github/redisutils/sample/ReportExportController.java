@@ -22,6 +22,7 @@ import java.util.Optional;
 import io.github.redisutils.lock.DistributedLocks;
 import io.github.redisutils.lock.PermitHandle;
 import io.github.redisutils.lock.RedisSemaphore;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,7 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Report exports bounded by a semaphore across every instance of the application: at most
  * {@value #CONCURRENT_EXPORTS} run at once. {@code POST /reports/{name}/exports} runs one
  * (429 when all permits are taken and none frees up within {@code waitMillis}; the export
- * takes {@code workMillis}); {@code GET /reports/exports} tells how many could start now.
+ * takes {@code workMillis}; 400 when either is negative or above its bound);
+ * {@code GET /reports/exports} tells how many could start now.
  *
  * @author redis-utils authors
  */
@@ -43,6 +45,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportExportController {
 
 	static final int CONCURRENT_EXPORTS = 2;
+
+	/** Longest wait for a permit a request may ask, in ms. */
+	static final long MAX_WAIT_MILLIS = 30_000;
+
+	/** Longest export a request may ask for, in ms. */
+	static final long MAX_WORK_MILLIS = 60_000;
 
 	private final RedisSemaphore exports;
 
@@ -54,6 +62,11 @@ class ReportExportController {
 	ResponseEntity<Map<String, Object>> export(@PathVariable String name,
 			@RequestParam(defaultValue = "0") long waitMillis, @RequestParam(defaultValue = "200") long workMillis)
 			throws InterruptedException {
+		String problem = outOfRange("waitMillis", waitMillis, MAX_WAIT_MILLIS);
+		problem = (problem != null) ? problem : outOfRange("workMillis", workMillis, MAX_WORK_MILLIS);
+		if (problem != null) {
+			return ResponseEntity.badRequest().body(Map.of("report", name, "error", problem));
+		}
 		Optional<PermitHandle> permit = this.exports.tryAcquire(Duration.ofMillis(waitMillis));
 		if (permit.isEmpty()) {
 			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
@@ -64,6 +77,11 @@ class ReportExportController {
 			Thread.sleep(workMillis);
 			return ResponseEntity.ok(Map.of("report", name, "exported", true));
 		}
+	}
+
+	private static @Nullable String outOfRange(String parameter, long value, long max) {
+		return (value < 0 || value > max) ? "'" + parameter + "' must be from 0 to " + max + " ms (was " + value + ")"
+				: null;
 	}
 
 	@GetMapping("/reports/exports")

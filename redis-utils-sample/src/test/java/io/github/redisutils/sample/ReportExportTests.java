@@ -82,6 +82,12 @@ class ReportExportTests {
 			assertThat(send(base + "/reports/exports", "GET").body()).contains("\"available\":2");
 			assertThat(send(base + "/reports/q3/exports?waitMillis=5000&workMillis=10", "POST").statusCode())
 				.isEqualTo(200);
+			HttpResponse<String> negative = send(base + "/reports/q3/exports?waitMillis=-1", "POST");
+			assertThat(negative.statusCode()).isEqualTo(400);
+			assertThat(negative.body()).contains("'waitMillis' must be from 0 to 30000 ms (was -1)");
+			HttpResponse<String> huge = send(base + "/reports/q3/exports?workMillis=9223372036854775807", "POST");
+			assertThat(huge.statusCode()).isEqualTo(400);
+			assertThat(huge.body()).contains("'workMillis' must be from 0 to 60000 ms");
 			assertThat(send(base + "/actuator/metrics/redis.lock.semaphore.acquire", "GET").body())
 				.contains("\"COUNT\",\"value\":7.0");
 		}
