@@ -27,9 +27,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * The {@code lock} child of the {@code redis} health contributor: locks held by this
- * instance and the watchdog's state. Always UP: a failing watchdog is reported in the
- * details (and by the {@code connection} child), since taking the instance out of service
- * would not bring its locks back.
+ * instance (semaphore permits and read-write locks too, when it holds any) and the
+ * watchdog's state. Always UP: a failing watchdog is reported in the details (and by the
+ * {@code connection} child), since taking the instance out of service would not bring its
+ * locks back.
  *
  * @author redis-utils authors
  */
@@ -58,6 +59,12 @@ public class LocksHealthIndicator implements HealthIndicator {
 			.withDetail("held", status.held())
 			.withDetail("lost", status.lost())
 			.withDetail("watchdog", watchdog);
+		if (status.heldPermits() > 0) {
+			health.withDetail("heldPermits", status.heldPermits());
+		}
+		if (status.heldReadLocks() > 0 || status.heldWriteLocks() > 0) {
+			health.withDetail("readLocks", status.heldReadLocks()).withDetail("writeLocks", status.heldWriteLocks());
+		}
 		if (!status.subscription().refused().isEmpty()) {
 			health.withDetail("warning", "Redis refused to subscribe to " + status.subscription().refused()
 					+ ": waiters poll instead of being woken; grant the ACL user '&<pattern>' for each");

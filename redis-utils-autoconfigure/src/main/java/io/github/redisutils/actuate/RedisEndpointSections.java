@@ -35,6 +35,7 @@ import io.github.redisutils.cache.RedisCaches;
 import io.github.redisutils.cache.RedisUtilsCacheManager;
 import io.github.redisutils.lock.DistributedLocks;
 import io.github.redisutils.lock.HeldLock;
+import io.github.redisutils.lock.LockKind;
 import io.github.redisutils.lock.LocksStatus;
 import io.github.redisutils.pubsub.PubSubStatus;
 import io.github.redisutils.pubsub.RedisPubSub;
@@ -81,6 +82,12 @@ public final class RedisEndpointSections {
 				entry.put("remainingLease", lock.remainingLease().toMillis() + "ms");
 				entry.put("watchdog", lock.watchdog());
 				entry.put("heldFor", lock.heldFor().toMillis() + "ms");
+				if (lock.kind() != LockKind.LOCK) {
+					entry.put("kind", lock.kind().name().toLowerCase(Locale.ROOT));
+				}
+				if (lock.kind() == LockKind.SEMAPHORE) {
+					entry.put("permits", lock.permits());
+				}
 				held.add(entry);
 			}
 			details.put("locks", page(query, all.size(), held));
@@ -92,6 +99,13 @@ public final class RedisEndpointSections {
 		Map<String, Object> summary = new LinkedHashMap<>();
 		summary.put("held", status.held());
 		summary.put("lost", status.lost());
+		if (status.heldPermits() > 0) {
+			summary.put("heldPermits", status.heldPermits());
+		}
+		if (status.heldReadLocks() > 0 || status.heldWriteLocks() > 0) {
+			summary.put("readLocks", status.heldReadLocks());
+			summary.put("writeLocks", status.heldWriteLocks());
+		}
 		Map<String, Object> watchdog = new LinkedHashMap<>();
 		watchdog.put("state", lower(status.watchdog().name()));
 		watchdog.put("renewing", status.renewing());

@@ -19,12 +19,18 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.util.StringUtils;
+
 /**
  * The handle of one acquisition: its keys, its random owner token and its fencing token.
+ * Also the handle of semaphore permits and of either side of a read-write lock, told by
+ * its {@link LockKind}: the write side is kept as a lock is (a key holding the owner
+ * token), permits and read locks as members of a sorted set scored by the end of their
+ * lease, whose member ({@link #token()}) the watchdog renews.
  *
  * @author redis-utils authors
  */
-final class DefaultLockHandle implements LockHandle {
+final class DefaultLockHandle implements LockHandle, PermitHandle {
 
 	private static final int HELD = 0;
 
@@ -40,6 +46,10 @@ final class DefaultLockHandle implements LockHandle {
 
 	private final long fencingToken;
 
+	private final LockKind kind;
+
+	private final int permits;
+
 	private final boolean watchdog;
 
 	private final long acquiredNanos;
@@ -52,7 +62,14 @@ final class DefaultLockHandle implements LockHandle {
 
 	DefaultLockHandle(DefaultDistributedLocks registry, LockKeys keys, String token, long fencingToken,
 			boolean watchdog, long acquiredNanos, long validUntilNanos) {
+		this(registry, LockKind.LOCK, 1, keys, token, fencingToken, watchdog, acquiredNanos, validUntilNanos);
+	}
+
+	DefaultLockHandle(DefaultDistributedLocks registry, LockKind kind, int permits, LockKeys keys, String token,
+			long fencingToken, boolean watchdog, long acquiredNanos, long validUntilNanos) {
 		this.registry = registry;
+		this.kind = kind;
+		this.permits = permits;
 		this.keys = keys;
 		this.token = token;
 		this.fencingToken = fencingToken;
@@ -73,13 +90,25 @@ final class DefaultLockHandle implements LockHandle {
 	}
 
 	@Override
+	public int permits() {
+		return this.permits;
+	}
+
+	LockKind kind() {
+		return this.kind;
+	}
+
+	@Override
 	public void extend(Duration lease) {
 		long millis = DefaultDistributedLocks.leaseMillis(lease);
 		if (this.state.get() != HELD) {
 			throw notHeld("extend");
 		}
 		long sent = System.nanoTime();
-		if (!this.registry.scripts().extend(this.keys, this.token, millis)) {
+		boolean extended = this.kind.isShared()
+				? this.registry.scripts().extendShared(this.keys, this.token, millis, describe())
+				: this.registry.scripts().extend(this.keys, this.token, millis, subject());
+		if (!extended) {
 			if (withinLease(sent)) {
 				// Gone before its lease ended: deleted, or Redis restarted without it.
 				this.registry.lost(this, LockLostEvent.Reason.NOT_HELD, null);
@@ -95,7 +124,11 @@ final class DefaultLockHandle implements LockHandle {
 
 	@Override
 	public boolean isHeld() {
-		return this.state.get() == HELD && this.token.equals(this.registry.scripts().owner(this.keys));
+		if (this.state.get() != HELD) {
+			return false;
+		}
+		return this.kind.isShared() ? this.registry.scripts().isHeldShared(this.keys, this.token, describe())
+				: this.token.equals(this.registry.scripts().owner(this.keys, subject()));
 	}
 
 	@Override
@@ -105,12 +138,16 @@ final class DefaultLockHandle implements LockHandle {
 		}
 		this.registry.released(this);
 		long sent = System.nanoTime();
-		if (!this.registry.scripts().release(this.keys, this.token)) {
+		boolean released = this.kind.isShared()
+				? this.registry.scripts().releaseShared(this.keys, this.token, describe())
+				: this.registry.scripts().release(this.keys, this.token, subject());
+		if (!released) {
 			if (withinLease(sent)) {
 				this.registry.lostFound(this, LockLostEvent.Reason.NOT_HELD, null);
 			}
-			throw new LockNotHeldException("Could not release lock '" + name() + "' (fencing token " + this.fencingToken
-					+ "): it expired before and may belong to someone else now; left untouched");
+			throw new LockNotHeldException("Could not release " + describe() + ": "
+					+ (this.kind.isShared() ? "its lease ended before, or it was deleted"
+							: "it expired before and may belong to someone else now; left untouched"));
 		}
 	}
 
@@ -120,9 +157,13 @@ final class DefaultLockHandle implements LockHandle {
 			release();
 			return;
 		}
+		if (this.kind.isShared()) {
+			throw new UnsupportedOperationException(
+					"Cannot keep " + describe() + " after its release: only locks and write locks can");
+		}
 		if (this.watchdog) {
-			throw new IllegalStateException("Lock '" + name()
-					+ "' is renewed by the watchdog: it has no lease to keep it until a minimum hold time");
+			throw new IllegalStateException(StringUtils.capitalize(subject())
+					+ " is renewed by the watchdog: it has no lease to keep it until a minimum hold time");
 		}
 		if (!this.state.compareAndSet(HELD, RELEASED)) {
 			throw notHeld("release");
@@ -133,12 +174,12 @@ final class DefaultLockHandle implements LockHandle {
 		// knows: keeping the lock until heldAtLeast after that is ending it
 		// (leaseMillis - heldAtLeast) before the lease does.
 		long slack = Math.max(0, this.leaseMillis - heldAtLeast.toMillis());
-		if (!this.registry.scripts().releaseAfter(this.keys, this.token, slack)) {
+		if (!this.registry.scripts().releaseAfter(this.keys, this.token, slack, subject())) {
 			if (withinLease(sent)) {
 				this.registry.lostFound(this, LockLostEvent.Reason.NOT_HELD, null);
 			}
-			throw new LockNotHeldException("Could not release lock '" + name() + "' (fencing token " + this.fencingToken
-					+ "): it expired before and may belong to someone else now; left untouched");
+			throw new LockNotHeldException("Could not release " + describe()
+					+ ": it expired before and may belong to someone else now; left untouched");
 		}
 	}
 
@@ -159,8 +200,29 @@ final class DefaultLockHandle implements LockHandle {
 			case LOST -> "it was lost";
 			default -> "it expired and may belong to someone else now; left untouched";
 		};
-		return new LockNotHeldException(
-				"Could not " + operation + " lock '" + name() + "' (fencing token " + this.fencingToken + "): " + why);
+		return new LockNotHeldException("Could not " + operation + " " + describe() + ": " + why);
+	}
+
+	/**
+	 * Name what a lock or the write side holds, for messages: {@code lock 'a'},
+	 * {@code write lock 'b'}.
+	 */
+	private String subject() {
+		return ((this.kind == LockKind.WRITE) ? "write lock '" : "lock '") + name() + "'";
+	}
+
+	/**
+	 * Describe this acquisition for messages: {@code lock 'a' (fencing token 7)},
+	 * {@code 2 permits of semaphore 'b'}, {@code read lock 'c' (fencing token 9)}.
+	 */
+	String describe() {
+		return switch (this.kind) {
+			case LOCK -> "lock '" + name() + "' (fencing token " + this.fencingToken + ")";
+			case SEMAPHORE ->
+				this.permits + ((this.permits == 1) ? " permit" : " permits") + " of semaphore '" + name() + "'";
+			case READ -> "read lock '" + name() + "' (fencing token " + this.fencingToken + ")";
+			case WRITE -> "write lock '" + name() + "' (fencing token " + this.fencingToken + ")";
+		};
 	}
 
 	LockKeys keys() {
@@ -205,7 +267,12 @@ final class DefaultLockHandle implements LockHandle {
 
 	@Override
 	public String toString() {
-		return "LockHandle[" + name() + ", fencingToken=" + this.fencingToken + "]";
+		return switch (this.kind) {
+			case LOCK -> "LockHandle[" + name() + ", fencingToken=" + this.fencingToken + "]";
+			case SEMAPHORE -> "PermitHandle[" + name() + ", permits=" + this.permits + "]";
+			default -> "LockHandle[" + this.kind.name().toLowerCase() + " " + name() + ", fencingToken="
+					+ this.fencingToken + "]";
+		};
 	}
 
 }

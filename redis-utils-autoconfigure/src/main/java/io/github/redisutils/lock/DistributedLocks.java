@@ -112,13 +112,48 @@ public interface DistributedLocks extends AutoCloseable {
 	<T> T withLock(String name, Duration wait, Supplier<T> action);
 
 	/**
+	 * Return a counting semaphore with this name and number of permits. Views are cheap;
+	 * any number of them may exist for one name. Semaphore names are separate from lock
+	 * and read-write lock names. Its keys are {@code <prefix>:lock:{<name>}:semaphore} (a
+	 * sorted set of holders that expires with its longest lease) and the channel
+	 * {@code <prefix>:lock:{<name>}:semaphore:released}.
+	 * @param name the semaphore's name, for example {@code "report-exports"}
+	 * @param permits how many permits may be held at once, at least 1; every instance
+	 * should use the same count
+	 * @return the semaphore
+	 * @throws IllegalArgumentException if {@code permits} is below 1
+	 * @throws InvalidKeyPartException if the name is not acceptable as part of a key
+	 * @throws UnsupportedOperationException if this registry has no semaphores (the
+	 * default)
+	 */
+	default RedisSemaphore semaphore(String name, int permits) {
+		throw new UnsupportedOperationException(getClass().getName() + " has no semaphores");
+	}
+
+	/**
+	 * Return a read-write lock with this name. Views are cheap; any number of them may
+	 * exist for one name. Read-write lock names are separate from lock and semaphore
+	 * names. Its keys are {@code <prefix>:lock:{<name>}:rw:write}, {@code :rw:readers},
+	 * {@code :rw:waiting}, {@code :rw:fence} and the channel {@code :rw:released}.
+	 * @param name the read-write lock's name, for example {@code "catalog"}
+	 * @return the read-write lock
+	 * @throws InvalidKeyPartException if the name is not acceptable as part of a key
+	 * @throws UnsupportedOperationException if this registry has no read-write locks (the
+	 * default)
+	 */
+	default RedisReadWriteLock readWriteLock(String name) {
+		throw new UnsupportedOperationException(getClass().getName() + " has no read-write locks");
+	}
+
+	/**
 	 * Return what this registry holds now and how its watchdog fares, for health checks.
 	 * @return the status
 	 */
 	LocksStatus status();
 
 	/**
-	 * Return the locks this instance holds now, by name then fencing token, read from
+	 * Return the locks this instance holds now, semaphore permits and read-write locks
+	 * included ({@link HeldLock#kind()}), by name, kind then fencing token, read from
 	 * this registry's own state without asking Redis.
 	 * @return the held locks
 	 */

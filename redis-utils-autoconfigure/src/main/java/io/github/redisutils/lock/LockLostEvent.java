@@ -18,15 +18,31 @@ package io.github.redisutils.lock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A lock renewed by the watchdog was lost.
+ * A lock renewed by the watchdog was lost, or semaphore permits or one side of a
+ * read-write lock (told by {@link #kind()}).
  *
- * @param name the lock's name
- * @param fencingToken the fencing token of the lost acquisition
+ * @param name the lock's name (the semaphore's, the read-write lock's)
+ * @param fencingToken the fencing token of the lost acquisition; 0 for semaphore permits,
+ * which have none
  * @param reason why it is considered lost
  * @param cause the failure of the last renewal, for {@link Reason#RENEWAL_FAILED}
+ * @param kind what was lost
+ * @param permits how many semaphore permits were lost; 1 for the other kinds
  * @author redis-utils authors
  */
-public record LockLostEvent(String name, long fencingToken, Reason reason, @Nullable Throwable cause) {
+public record LockLostEvent(String name, long fencingToken, Reason reason, @Nullable Throwable cause, LockKind kind,
+		int permits) {
+
+	/**
+	 * Create the event of a lost lock.
+	 * @param name the lock's name
+	 * @param fencingToken the fencing token of the lost acquisition
+	 * @param reason why it is considered lost
+	 * @param cause the failure of the last renewal, for {@link Reason#RENEWAL_FAILED}
+	 */
+	public LockLostEvent(String name, long fencingToken, Reason reason, @Nullable Throwable cause) {
+		this(name, fencingToken, reason, cause, LockKind.LOCK, 1);
+	}
 
 	/**
 	 * Why a lock is considered lost.

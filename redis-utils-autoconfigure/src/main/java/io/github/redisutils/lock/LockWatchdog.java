@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -121,18 +120,6 @@ final class LockWatchdog implements AutoCloseable {
 
 	@Nullable Instant lastRenewal() {
 		return this.lastRenewal;
-	}
-
-	/**
-	 * Run a short task on the watchdog's thread, such as a best-effort clean-up.
-	 */
-	void execute(Runnable task) {
-		try {
-			executor().execute(task);
-		}
-		catch (RejectedExecutionException ex) {
-			// Closed: the clean-up is best effort, leases expire anyway.
-		}
 	}
 
 	private ScheduledThreadPoolExecutor executor() {
@@ -293,13 +280,15 @@ final class LockWatchdog implements AutoCloseable {
 	private boolean renew(List<DefaultLockHandle> batch) {
 		List<String> keys = new ArrayList<>(batch.size());
 		List<String> tokens = new ArrayList<>(batch.size());
+		List<Boolean> shared = new ArrayList<>(batch.size());
 		for (DefaultLockHandle handle : batch) {
 			keys.add(handle.keys().lockKey());
 			tokens.add(handle.token());
+			shared.add(handle.kind().isShared());
 		}
 		long sent = System.nanoTime();
 		try {
-			boolean[] renewed = this.scripts.renew(keys, tokens, this.leaseMillis);
+			boolean[] renewed = this.scripts.renew(keys, tokens, shared, this.leaseMillis);
 			long validUntil = sent + TimeUnit.MILLISECONDS.toNanos(this.leaseMillis);
 			for (int i = 0; i < renewed.length; i++) {
 				if (renewed[i]) {

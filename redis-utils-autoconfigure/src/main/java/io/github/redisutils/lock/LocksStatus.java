@@ -23,17 +23,36 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a {@link DistributedLocks} registry holds now and how its watchdog fares.
  *
- * @param held locks held by this registry now
- * @param renewing how many of them the watchdog renews
+ * @param held locks held by this registry now (semaphore permits and read-write locks
+ * apart)
+ * @param renewing how many acquisitions the watchdog renews, of every kind
  * @param watchdog the watchdog's state
  * @param lastRenewal when the watchdog last renewed locks successfully, if ever
- * @param lost locks lost since the registry started
+ * @param lost acquisitions lost since the registry started, of every kind
  * @param subscription the lock-release subscription that wakes waiters (waiters poll
  * while it is down or refused)
+ * @param heldPermits semaphore permits held by this registry now, all semaphores together
+ * @param heldReadLocks read sides of read-write locks held by this registry now
+ * @param heldWriteLocks write sides of read-write locks held by this registry now
  * @author redis-utils authors
  */
 public record LocksStatus(int held, int renewing, WatchdogState watchdog, @Nullable Instant lastRenewal, long lost,
-		SubscriptionStatus subscription) {
+		SubscriptionStatus subscription, int heldPermits, int heldReadLocks, int heldWriteLocks) {
+
+	/**
+	 * Create the status of a registry that holds neither semaphore permits nor read-write
+	 * locks.
+	 * @param held locks held by this registry now
+	 * @param renewing how many of them the watchdog renews
+	 * @param watchdog the watchdog's state
+	 * @param lastRenewal when the watchdog last renewed locks successfully, if ever
+	 * @param lost locks lost since the registry started
+	 * @param subscription the lock-release subscription that wakes waiters
+	 */
+	public LocksStatus(int held, int renewing, WatchdogState watchdog, @Nullable Instant lastRenewal, long lost,
+			SubscriptionStatus subscription) {
+		this(held, renewing, watchdog, lastRenewal, lost, subscription, 0, 0, 0);
+	}
 
 	/**
 	 * State of the watchdog.

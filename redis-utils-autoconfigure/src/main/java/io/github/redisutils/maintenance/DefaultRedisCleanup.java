@@ -137,10 +137,21 @@ final class DefaultRedisCleanup implements RedisCleanup {
 		long retentionMicros = this.options.lockFenceRetention().toNanos() / 1000;
 		scan(run, lockPattern(), null, (fence) -> {
 			String lock = fence.substring(0, fence.length() - ":fence".length());
-			Long removed = RedisCalls.call(() -> this.template.execute(CleanupScripts.FENCE, List.of(fence, lock),
-					Long.toString(retentionMicros), run.flag()), "clean up a lock's fencing counter", fence);
-			run.count(1, (removed != null && removed == 1) ? 1 : 0, 0);
+			lockFence(run, retentionMicros, List.of(fence, lock));
 		});
+		// A read-write lock's counter, kept while either side is held or a writer waits.
+		scan(run, featureBase("lock") + "\\{*\\}:rw:fence", null, (fence) -> {
+			String base = fence.substring(0, fence.length() - "fence".length());
+			lockFence(run, retentionMicros, List.of(fence, base + "write", base + "readers", base + "waiting"));
+		});
+	}
+
+	private void lockFence(Run run, long retentionMicros, List<String> keys) {
+		String fence = keys.get(0);
+		Long removed = RedisCalls.call(
+				() -> this.template.execute(CleanupScripts.FENCE, keys, Long.toString(retentionMicros), run.flag()),
+				"clean up a lock's fencing counter", fence);
+		run.count(1, (removed != null && removed == 1) ? 1 : 0, 0);
 	}
 
 	private String lockPattern() {

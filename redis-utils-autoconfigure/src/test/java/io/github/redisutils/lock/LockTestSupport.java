@@ -59,6 +59,14 @@ final class LockTestSupport {
 		return context.getBean(RedisKeys.class).feature("lock").tagged(name);
 	}
 
+	static String semaphoreKey(ApplicationContext context, String name) {
+		return context.getBean(RedisKeys.class).feature("lock").tagged(name, "semaphore");
+	}
+
+	static String readWriteKey(ApplicationContext context, String name, String part) {
+		return context.getBean(RedisKeys.class).feature("lock").tagged(name, "rw", part);
+	}
+
 	static String fenceKey(ApplicationContext context, String name) {
 		return context.getBean(RedisKeys.class).feature("lock").tagged(name, "fence");
 	}

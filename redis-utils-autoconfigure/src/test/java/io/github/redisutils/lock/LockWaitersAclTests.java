@@ -131,6 +131,40 @@ class LockWaitersAclTests {
 		});
 	}
 
+	@Test
+	void locksSemaphoresAndReadWriteLocksNeedOnlyTheCommandsOfTheReadmeTable() {
+		DedicatedRedis redis = RedisServers.dedicated();
+		// The README's "Locks" row, plus TIME (its own rule) and PING (health).
+		aclSetUser(redis, "on", ">secret", "~" + this.prefix + ":*", "resetchannels", "&" + this.prefix + ":*",
+				"&" + this.prefix + ":lock:*", "-@all", "+evalsha", "+eval", "+get", "+set", "+del", "+pttl",
+				"+pexpire", "+pexpireat", "+zadd", "+zscore", "+zrange", "+zrangebyscore", "+zremrangebyscore", "+zrem",
+				"+publish", "+psubscribe", "+punsubscribe", "+time", "+ping");
+		instance(redis).withPropertyValues("redis.lock.lease=1s").run((context) -> {
+			DistributedLocks locks = context.getBean(DistributedLocks.class);
+			LockHandle lock = locks.tryAcquire("acl", Duration.ZERO).orElseThrow();
+			PermitHandle permits = locks.semaphore("acl", 3).tryAcquire(2, Duration.ZERO).orElseThrow();
+			LockHandle reader = locks.readWriteLock("acl").tryAcquireRead(Duration.ZERO).orElseThrow();
+			LockHandle writer = locks.readWriteLock("acl-w").tryAcquireWrite(Duration.ZERO).orElseThrow();
+			assertThat(locks.readWriteLock("acl").tryAcquireWrite(Duration.ofMillis(300))).isEmpty();
+			// Several leases: renewed by the watchdog, in one batch for the names of one
+			// hash tag.
+			Thread.sleep(3500);
+			for (LockHandle handle : new LockHandle[] { lock, reader, writer }) {
+				assertThat(handle.isHeld()).as(handle.toString()).isTrue();
+			}
+			assertThat(permits.isHeld()).isTrue();
+			assertThat(locks.semaphore("acl", 3).availablePermits()).isEqualTo(1);
+			assertThat(locks.status().lost()).isZero();
+			permits.extend(Duration.ofSeconds(5));
+			writer.extend(Duration.ofSeconds(5));
+			lock.release();
+			permits.release();
+			reader.release();
+			writer.release();
+			assertThat(locks.status().watchdog()).isNotEqualTo(LocksStatus.WatchdogState.FAILING);
+		});
+	}
+
 	private static Health health(AssertableApplicationContext context) {
 		RedisHealthContributor redis = context.getBean(RedisHealthContributor.class);
 		return ((HealthIndicator) redis.getContributor("lock")).health();

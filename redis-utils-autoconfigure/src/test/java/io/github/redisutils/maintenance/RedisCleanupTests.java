@@ -128,6 +128,40 @@ class RedisCleanupTests {
 
 	@ParameterizedTest
 	@MethodSource("io.github.redisutils.ApplicationInstances#topologies")
+	void fencingCountersOfUnusedReadWriteLocksGoAndThoseInUseStay(String[] redisProperties) {
+		String prefix = prefix();
+		runner(redisProperties, prefix).withPropertyValues("redis.maintenance.cleanup.lock-fence-retention=1s")
+			.run((context) -> {
+				StringRedisTemplate redis = context.getBean(StringRedisTemplate.class);
+				DistributedLocks locks = context.getBean(DistributedLocks.class);
+				Duration lease = Duration.ofSeconds(30);
+				locks.readWriteLock("unused").tryAcquireWrite(Duration.ZERO, lease).orElseThrow().release();
+				locks.tryAcquire("plain", Duration.ZERO, lease).orElseThrow().release();
+				LockHandle reader = locks.readWriteLock("read").tryAcquireRead(Duration.ZERO, lease).orElseThrow();
+				LockHandle writer = locks.readWriteLock("write").tryAcquireWrite(Duration.ZERO, lease).orElseThrow();
+				locks.readWriteLock("waited").tryAcquireWrite(Duration.ZERO, lease).orElseThrow().release();
+				// A writer's intent alone, as while it waits.
+				String waiting = prefix + ":lock:{waited}:rw:waiting";
+				redis.opsForZSet().add(waiting, "writer", System.currentTimeMillis() + 30_000);
+				redis.expire(waiting, lease);
+				Thread.sleep(1300);
+				CleanupReport report = context.getBean(RedisCleanup.class).cleanup(false);
+				assertThat(report.category(CleanupCategory.LOCK_FENCES)).isEqualTo(new CleanupReport.Category(5, 2, 0));
+				assertThat(redis.hasKey(prefix + ":lock:{unused}:rw:fence")).isFalse();
+				assertThat(redis.hasKey(prefix + ":lock:{plain}:fence")).isFalse();
+				assertThat(redis.hasKey(prefix + ":lock:{read}:rw:fence")).isTrue();
+				assertThat(redis.hasKey(prefix + ":lock:{write}:rw:fence")).isTrue();
+				assertThat(redis.hasKey(prefix + ":lock:{waited}:rw:fence")).isTrue();
+				LockHandle again = locks.readWriteLock("unused").tryAcquireRead(Duration.ZERO, lease).orElseThrow();
+				assertThat(again.fencingToken()).isGreaterThan(writer.fencingToken());
+				again.release();
+				reader.release();
+				writer.release();
+			});
+	}
+
+	@ParameterizedTest
+	@MethodSource("io.github.redisutils.ApplicationInstances#topologies")
 	void queuesKeepOnlyTheirRetentionOfCompletedAndDeadJobs(String[] redisProperties) {
 		String prefix = prefix();
 		runner(redisProperties, prefix).run((context) -> {
