@@ -28,11 +28,12 @@ local out, kept = {}, 0
 for i = 4, #ARGV, 3 do
   local id, token, result = ARGV[i], ARGV[i + 1], ARGV[i + 2]
   local job = prefix .. id
-  if not redis.call('ZSCORE', KEYS[3], id) or redis.call('HGET', job, 'token') ~= token then
+  local held = redis.call('HMGET', job, 'token', 'unique')
+  if held[1] ~= token or not redis.call('ZSCORE', KEYS[3], id) then
     out[#out + 1] = 0
   else
     redis.call('ZREM', KEYS[3], id)
-    local unique = redis.call('HGET', job, 'unique')
+    local unique = held[2]
     if unique and unique ~= '' and redis.call('HGET', KEYS[6], unique) == id then redis.call('HDEL', KEYS[6], unique) end
     if keep then
       redis.call('HSET', job, 'state', 'completed', 'fin', now)

@@ -1,11 +1,11 @@
--- Shared piece of the queue scripts (composed in by RedisScripts): the first numeric field of a
--- job hash that is present but not a number, or nil when every one is readable. Such a job (the
--- work of another client writing to the queue's keys) cannot run and must not block the queue.
-local function malformed_field(job)
-  local names = {'attempt', 'max', 'timeout', 'bi', 'bm', 'enq', 'prio'}
-  local values = redis.call('HMGET', job, unpack(names))
-  for i, name in ipairs(names) do
-    if values[i] and tonumber(values[i]) == nil then
+-- Shared piece of the queue scripts (composed in by RedisScripts): given a job's fields as read
+-- (name -> value, false when absent), the first numeric field that is present but not a number, or
+-- nil when every one is readable. Such a job (the work of another client writing to the queue's keys)
+-- cannot run and must not block the queue.
+local function malformed_field(fields)
+  for _, name in ipairs({'attempt', 'max', 'timeout', 'bi', 'bm', 'enq', 'prio'}) do
+    local value = fields[name]
+    if value and tonumber(value) == nil then
       return name
     end
   end

@@ -68,32 +68,42 @@ if died > 0 then
 end
 local out = { -1, recovered, died, 0 }
 local max, deadline, taken = tonumber(ARGV[2]), now + tonumber(ARGV[3]), 0
+-- One read of everything a delivery needs; the attempt is counted in the same write that marks it active.
+local names = {'type', 'payload', 'max', 'timeout', 'bi', 'bm', 'enq', 'attempt', 'prio'}
 while taken < max do
   local popped = redis.call('ZPOPMIN', KEYS[1])
   if #popped == 0 then break end
   local id = popped[1]
   local job = prefix .. id
-  local bad = (redis.call('EXISTS', job) == 1) and malformed_field(job)
-  if bad then
-    -- Dead at once, with the reason, instead of failing every take of the queue.
-    redis.call('HSET', job, 'state', 'dead', 'err', 'malformed job hash: field ' .. bad .. ' is not a number', 'fin', now)
-    redis.call('ZADD', KEYS[4], now, id)
-    releaseUnique(job, id)
-  elseif redis.call('EXISTS', job) == 1 then
-    local attempt = redis.call('HINCRBY', job, 'attempt', 1)
-    redis.call('HSET', job, 'state', 'active', 'token', ARGV[4], 'started', now)
-    redis.call('ZADD', KEYS[3], deadline, id)
-    local f = redis.call('HMGET', job, 'type', 'payload', 'max', 'timeout', 'bi', 'bm', 'enq')
-    out[#out + 1] = id
-    out[#out + 1] = f[1] or ''
-    out[#out + 1] = f[2] or ''
-    out[#out + 1] = attempt
-    out[#out + 1] = tonumber(f[3]) or 1
-    out[#out + 1] = tonumber(f[4]) or 0
-    out[#out + 1] = tonumber(f[5]) or 0
-    out[#out + 1] = tonumber(f[6]) or 0
-    out[#out + 1] = tonumber(f[7]) or 0
-    taken = taken + 1
+  local values = redis.call('HMGET', job, unpack(names))
+  local f = {}
+  local present = false
+  for i, name in ipairs(names) do
+    f[name] = values[i]
+    present = present or values[i] ~= false
+  end
+  if present or redis.call('EXISTS', job) == 1 then
+    local bad = malformed_field(f)
+    if bad then
+      -- Dead at once, with the reason, instead of failing every take of the queue.
+      redis.call('HSET', job, 'state', 'dead', 'err', 'malformed job hash: field ' .. bad .. ' is not a number', 'fin', now)
+      redis.call('ZADD', KEYS[4], now, id)
+      releaseUnique(job, id)
+    else
+      local attempt = (tonumber(f.attempt) or 0) + 1
+      redis.call('HSET', job, 'attempt', attempt, 'state', 'active', 'token', ARGV[4], 'started', now)
+      redis.call('ZADD', KEYS[3], deadline, id)
+      out[#out + 1] = id
+      out[#out + 1] = f.type or ''
+      out[#out + 1] = f.payload or ''
+      out[#out + 1] = attempt
+      out[#out + 1] = tonumber(f.max) or 1
+      out[#out + 1] = tonumber(f.timeout) or 0
+      out[#out + 1] = tonumber(f.bi) or 0
+      out[#out + 1] = tonumber(f.bm) or 0
+      out[#out + 1] = tonumber(f.enq) or 0
+      taken = taken + 1
+    end
   end
 end
 out[4] = taken
