@@ -32,6 +32,20 @@ public enum RateLimitAlgorithm {
 	TOKEN_BUCKET,
 
 	/**
+	 * The token bucket's decisions from one stored time: the generic cell rate algorithm
+	 * keeps, per key, the theoretical arrival time at which the bucket would be full
+	 * again, and admits a request of cost {@code n} when that time, pushed on by
+	 * {@code n} emission intervals ({@code window / refill} each), stays within
+	 * {@code limit} intervals of now. Same {@code limit}, {@code refill}, {@code window}
+	 * and {@code cost}, same answers (remaining, retry-after, reset) as
+	 * {@link #TOKEN_BUCKET}. State: one integer string per key (16 bytes of value; 88
+	 * bytes in all with a 37-character key, where the token bucket's hash takes 136),
+	 * written only when a request is allowed and expiring when the bucket would be full
+	 * again.
+	 */
+	GCRA,
+
+	/**
 	 * At most {@code limit} requests in any period of length {@code window}, counted
 	 * exactly from a log of request times (a sorted set). Memory grows with the limit:
 	 * about 60 bytes per logged request.
@@ -51,6 +65,15 @@ public enum RateLimitAlgorithm {
 	 * Counter that allows {@code limit} requests, then resets {@code window} after the
 	 * first of them. Cheapest; allows up to twice the limit across a window boundary.
 	 */
-	FIXED_WINDOW
+	FIXED_WINDOW;
+
+	/**
+	 * Return whether the algorithm refills continuously, {@code refill} tokens per
+	 * {@code window} (token bucket and GCRA); the window algorithms take no refill rate.
+	 * @return whether a policy of this algorithm takes a {@code refill}
+	 */
+	public boolean refills() {
+		return this == TOKEN_BUCKET || this == GCRA;
+	}
 
 }

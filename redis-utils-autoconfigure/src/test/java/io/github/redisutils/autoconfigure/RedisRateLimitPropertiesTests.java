@@ -77,7 +77,7 @@ class RedisRateLimitPropertiesTests {
 	@Test
 	void refillOnAWindowAlgorithmFails() {
 		assertRejected(RedisRateLimitProperties.class, "redis.rate-limit.policies[api].refill",
-				"refill applies to token-bucket only, not to fixed-window",
+				"refill applies to token-bucket and gcra only, not to fixed-window",
 				"redis.rate-limit.policies.api.algorithm=fixed-window", "redis.rate-limit.policies.api.limit=5",
 				"redis.rate-limit.policies.api.window=1m", "redis.rate-limit.policies.api.refill=2");
 	}

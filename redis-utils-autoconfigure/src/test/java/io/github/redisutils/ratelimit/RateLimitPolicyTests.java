@@ -41,8 +41,25 @@ class RateLimitPolicyTests {
 	}
 
 	@Test
+	void gcraTakesTheTokenBucketsLimitRefillAndWindow() {
+		RateLimitPolicy gcra = RateLimitPolicy.gcra("api", 100, 10, Duration.ofSeconds(1)).withCost(3);
+		assertThat(gcra.algorithm()).isEqualTo(RateLimitAlgorithm.GCRA);
+		assertThat(gcra.limit()).isEqualTo(100);
+		assertThat(gcra.refill()).isEqualTo(10);
+		assertThat(gcra.cost()).isEqualTo(3);
+		assertThat(RateLimitAlgorithm.GCRA.refills()).isTrue();
+		assertThat(RateLimitAlgorithm.TOKEN_BUCKET.refills()).isTrue();
+		assertThat(RateLimitAlgorithm.FIXED_WINDOW.refills()).isFalse();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> RateLimitPolicy.gcra("api", 100, 0, Duration.ofSeconds(1)))
+			.withMessageContaining("refill must be at least 1 token");
+	}
+
+	@Test
 	void quotaPeriodOfATokenBucketIsTheTimeToRefillCompletely() {
 		assertThat(RateLimitPolicy.tokenBucket("api", 100, 10, Duration.ofSeconds(1)).quotaPeriod())
+			.isEqualTo(Duration.ofSeconds(10));
+		assertThat(RateLimitPolicy.gcra("api", 100, 10, Duration.ofSeconds(1)).quotaPeriod())
 			.isEqualTo(Duration.ofSeconds(10));
 		assertThat(RateLimitPolicy.slidingWindow("s", 100, Duration.ofMinutes(1)).quotaPeriod())
 			.isEqualTo(Duration.ofMinutes(1));
@@ -57,7 +74,7 @@ class RateLimitPolicyTests {
 			.withMessageContaining("name must be 1 to 64 letters")
 			.withMessageContaining("limit must be at least 1")
 			.withMessageContaining("window must be from 1ms")
-			.withMessageContaining("refill applies to the token-bucket algorithm only");
+			.withMessageContaining("refill applies to the token-bucket and GCRA algorithms only");
 	}
 
 	@Test
