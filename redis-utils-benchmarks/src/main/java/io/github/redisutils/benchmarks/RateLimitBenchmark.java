@@ -50,6 +50,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -77,7 +79,10 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * when the library's own work (key building, argument conversion, Spring Data Redis's
  * script execution, outage back-off, metrics, reply decoding) is taken away. At set-up,
  * the client commands each needs per decision are counted with {@code MONITOR} and
- * printed. Run it with {@code java -cp redis-utils-benchmarks/target/benchmarks.jar
+ * printed. The {@code ...BesideFloor} groups run the library and its floor at the same
+ * time, 4 threads each, so that both meet the same load on a shared machine: their ratio
+ * is steadier than that of two runs made one after the other. Run it with
+ * {@code java -cp redis-utils-benchmarks/target/benchmarks.jar
  * io.github.redisutils.benchmarks.RateLimitBenchmark} to print the ratios to the floors
  * after JMH's table.
  * <p>
@@ -184,6 +189,34 @@ public class RateLimitBenchmark {
 	}
 
 	@Benchmark
+	@Group("gcraBesideFloor")
+	@GroupThreads(4)
+	public boolean gcraBesideFloorLibrary() {
+		return this.gcra.tryAcquire("hot").allowed();
+	}
+
+	@Benchmark
+	@Group("gcraBesideFloor")
+	@GroupThreads(4)
+	public boolean gcraBesideFloorRaw() {
+		return this.gcraFloor.decide();
+	}
+
+	@Benchmark
+	@Group("tokenBucketBesideFloor")
+	@GroupThreads(4)
+	public boolean tokenBucketBesideFloorLibrary() {
+		return this.limiter.tryAcquire("hot").allowed();
+	}
+
+	@Benchmark
+	@Group("tokenBucketBesideFloor")
+	@GroupThreads(4)
+	public boolean tokenBucketBesideFloorRaw() {
+		return this.tokenBucketFloor.decide();
+	}
+
+	@Benchmark
 	public boolean bucket4jHotKey() {
 		return this.bucket4j.getProxy("benchmark:bucket4j:hot", () -> this.bucket4jConfiguration).tryConsume(1);
 	}
@@ -255,9 +288,27 @@ public class RateLimitBenchmark {
 		double gcraFloor = score(results, "floorGcraEvalsha");
 		double bucket4j = score(results, "bucket4jHotKey");
 		System.out.printf(Locale.ROOT,
-				"%nHot key, decisions/s: GCRA %.0f (%.2fx its floor of %.0f raw EVALSHA/s), token bucket %.0f"
-						+ " (%.2fx its floor of %.0f), GCRA/token bucket %.2fx, Bucket4j %.0f%n",
+				"%nHot key, 8 threads, decisions/s: GCRA %.0f (%.2fx its floor of %.0f raw EVALSHA/s), token bucket"
+						+ " %.0f (%.2fx its floor of %.0f), GCRA/token bucket %.2fx, Bucket4j %.0f%n",
 				gcra, gcra / gcraFloor, gcraFloor, bucket, bucket / bucketFloor, bucketFloor, gcra / bucket, bucket4j);
+		double gcraBeside = secondary(results, "gcraBesideFloor", "gcraBesideFloorLibrary");
+		double gcraRawBeside = secondary(results, "gcraBesideFloor", "gcraBesideFloorRaw");
+		double bucketBeside = secondary(results, "tokenBucketBesideFloor", "tokenBucketBesideFloorLibrary");
+		double bucketRawBeside = secondary(results, "tokenBucketBesideFloor", "tokenBucketBesideFloorRaw");
+		System.out.printf(Locale.ROOT,
+				"Side by side, 4 + 4 threads at once: GCRA %.0f against its floor's %.0f (%.2fx), token bucket"
+						+ " %.0f against %.0f (%.2fx)%n",
+				gcraBeside, gcraRawBeside, gcraBeside / gcraRawBeside, bucketBeside, bucketRawBeside,
+				bucketBeside / bucketRawBeside);
+	}
+
+	private static double secondary(Iterable<RunResult> results, String group, String method) {
+		for (RunResult result : results) {
+			if (result.getParams().getBenchmark().endsWith("." + group)) {
+				return result.getSecondaryResults().get(method).getScore();
+			}
+		}
+		throw new IllegalStateException("No result for " + group);
 	}
 
 	private static double score(Iterable<RunResult> results, String benchmark) {
