@@ -39,9 +39,9 @@ public enum RateLimitAlgorithm {
 	 * {@code limit} intervals of now. Same {@code limit}, {@code refill}, {@code window}
 	 * and {@code cost}, same answers (remaining, retry-after, reset) as
 	 * {@link #TOKEN_BUCKET}. State: one integer string per key (16 bytes of value; 88
-	 * bytes in all with a 37-character key, where the token bucket's hash takes 136),
-	 * written only when a request is allowed and expiring when the bucket would be full
-	 * again.
+	 * bytes in all with a 37-character key, where the token bucket's hash takes 136 to
+	 * 152), written only when a request is allowed and expiring when the bucket would be
+	 * full again.
 	 */
 	GCRA,
 
