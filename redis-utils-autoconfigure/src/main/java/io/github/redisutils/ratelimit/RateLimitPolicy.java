@@ -15,6 +15,7 @@
  */
 package io.github.redisutils.ratelimit;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,6 +51,16 @@ public record RateLimitPolicy(String name, RateLimitAlgorithm algorithm, long li
 	 * Longest window accepted.
 	 */
 	public static final Duration MAX_WINDOW = Duration.ofDays(366);
+
+	/**
+	 * Longest time an empty GCRA bucket may take to refill completely
+	 * ({@code limit × window / refill}). GCRA keeps a key's debt, at most that time, as a
+	 * whole number of units of at most a nanosecond, and 104 days of nanoseconds stay
+	 * below 2<sup>53</sup>, the integers a Lua number (a double) holds exactly.
+	 */
+	public static final Duration MAX_GCRA_REFILL_TIME = Duration.ofDays(104);
+
+	private static final BigInteger NANOS_PER_MICRO = BigInteger.valueOf(1000);
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -103,7 +114,8 @@ public record RateLimitPolicy(String name, RateLimitAlgorithm algorithm, long li
 	 * {@code period / refill} and a request of cost {@code n} is allowed while the
 	 * arrival time stays within {@code capacity} intervals of now. Requests cost one
 	 * token and Redis outages fail open; change that with {@link #withCost} and
-	 * {@link #withFailureMode}.
+	 * {@link #withFailureMode}. An empty bucket must refill within
+	 * {@link #MAX_GCRA_REFILL_TIME} ({@code capacity × period / refill}).
 	 * @param name the policy's name
 	 * @param capacity the largest burst, in tokens
 	 * @param refill tokens regained per period: the sustained rate
@@ -228,11 +240,28 @@ public record RateLimitPolicy(String name, RateLimitAlgorithm algorithm, long li
 		else if (refill != limit) {
 			problems.put("refill", "applies to the token-bucket and GCRA algorithms only, not to " + algorithm);
 		}
+		if (algorithm == RateLimitAlgorithm.GCRA && !problems.containsKey("limit") && !problems.containsKey("window")
+				&& !problems.containsKey("refill") && window != null && exceedsGcraRefillTime(limit, window, refill)) {
+			problems.put("window", "must make the time an empty bucket takes to refill, limit × window / refill ("
+					+ limit + " × " + window + " / " + refill + "), at most " + MAX_GCRA_REFILL_TIME.toDays()
+					+ " days for gcra, which keeps that time in nanoseconds, exact below 2^53: shorten the window,"
+					+ " raise the refill or lower the limit, or use token-bucket");
+		}
 		if (cost < 1 || (limit >= 1 && cost > limit)) {
 			problems.put("cost", "must be from 1 to the limit (was " + cost + ", limit " + limit
 					+ "): a request costing more than the limit would never be allowed");
 		}
 		return problems;
+	}
+
+	private static boolean exceedsGcraRefillTime(long limit, Duration window, long refill) {
+		// limit × window / refill > MAX, in nanoseconds, without rounding: the window as
+		// the scripts see it, in whole microseconds.
+		BigInteger refillNanos = BigInteger.valueOf(limit)
+			.multiply(BigInteger.valueOf(toMicros(window)))
+			.multiply(NANOS_PER_MICRO);
+		return refillNanos
+			.compareTo(BigInteger.valueOf(MAX_GCRA_REFILL_TIME.toNanos()).multiply(BigInteger.valueOf(refill))) > 0;
 	}
 
 	static long toMicros(Duration duration) {

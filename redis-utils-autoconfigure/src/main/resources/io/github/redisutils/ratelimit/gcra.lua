@@ -10,9 +10,9 @@
 --
 -- KEYS[1]: the TAT in nanoseconds of server time (TIME's microseconds and three more digits, for
 --          emission intervals that are not a whole number of microseconds): a 19-digit integer,
---          which Redis stores in the key's object itself. TTL:
---          until the TAT, after which absence and presence mean the same thing. Written only when
---          a request is allowed.
+--          which Redis stores in the key's object itself. TTL: until the TAT, after which
+--          absence and presence mean the same thing. Written when a request is allowed, and on a
+--          refusal only to cut a debt beyond the capacity's worth (see below).
 -- KEYS[2]: the block key of the same client key (same hash tag); while it exists, everything is
 --          rejected. Read with the TAT in one MGET.
 -- ARGV[1]: capacity (tokens)
@@ -42,44 +42,89 @@ local cost = tonumber(ARGV[4])
 -- Floating-point arithmetic must not reject a request that arrives exactly on time.
 local epsilon = 1e-9
 
--- Debt: TAT - now, the time until the bucket is full, counted in units of 1/refill microsecond, in
--- which an emission interval (period / refill microseconds) is the whole number 'period', so sums
--- of intervals stay exact. The stored nanoseconds are read with the microseconds apart (a double
--- holds a timestamp in nanoseconds only to 256 ns) and snapped to the nearest unit. That undoes
--- the rounding to a nanosecond exactly when a unit is at least a nanosecond (refill <= 1000) or
--- when every interval is a whole number of nanoseconds; otherwise the TAT is kept within 1 ns.
+-- Debt: TAT - now, the time until the bucket is full, as a whole number of units of 1/scale
+-- microsecond in which an emission interval (period / refill microseconds) is 'interval' units.
+-- Up to 1000 tokens per period the unit is 1/refill microsecond (at least a nanosecond), so an
+-- interval is the whole number 'period' and sums of intervals are exact; the stored TAT, rounded
+-- to the nearest nanosecond, then snaps back to the unit it came from. Above 1000 the unit is the
+-- nanosecond: exact when an interval is a whole number of nanoseconds, else each allowed request
+-- rounds the TAT to the nearest nanosecond. RateLimitPolicy keeps limit * period / refill at most
+-- 104 days, so every value here (the debt is at most 'full' units) is an integer below 2^53,
+-- which a double holds exactly, and each floor of a quotient below is exact; the TAT itself (about
+-- 2^60 ns) is never one number, but its microseconds and its three digits of nanoseconds apart.
+local scale = refill
+local interval = period
+if refill > 1000 then
+  scale = 1000
+  -- Exact when whole: period * 1000 is (period * 125) * 8, both below 2^53.
+  interval = period * 1000 / refill
+end
+local full = capacity * interval
+
 local units = 0
+local cut = false
 if state[1] then
   local micros, nanos = string.match(state[1], '^(%d+)(%d%d%d)$')
   if micros == nil then
     error('MALFORMED tat')
   end
-  units = math.floor(((tonumber(micros) - now) * 1000 + tonumber(nanos)) * refill / 1000 + 0.5)
+  local ahead = tonumber(micros) - now
+  if ahead < 0 then
+    -- A TAT in the past (its nanoseconds add less than a microsecond) is a full bucket.
+    units = 0
+  elseif ahead > full / scale + 1 then
+    -- More debt than the capacity's worth (a capacity lowered by a redeploy, or a server clock
+    -- gone back, as after a failover to a replica whose clock is behind), by more than a
+    -- microsecond: its exact value does not matter, the debt is cut below.
+    units = full + scale + 2
+  else
+    -- The nanoseconds to the nearest unit, in integers: floor((2 n scale + 1000) / 2000).
+    units = ahead * scale + math.floor((2 * tonumber(nanos) * scale + 1000) / 2000)
+  end
 end
--- A TAT in the past is a full bucket.
-if units < 0 then
-  units = 0
-end
--- A capacity lowered by a redeploy: never more debt than the new capacity's worth.
-if units > capacity * period then
-  units = capacity * period
+if units > full then
+  -- Stored (below) only when beyond the rounding of a TAT written at the capacity, so that a
+  -- refusal at the capacity still writes nothing.
+  cut = units > full + 1
+  units = full
 end
 
-local tokens = capacity - units / period
+-- Stores the TAT now + u units, to the nearest nanosecond, expiring after ttl microseconds. The
+-- microseconds and the nanoseconds are computed apart and in integers, each part normalised to
+-- its range, and formatted here, as Lua's own number-to-string conversion keeps only 14 digits.
+local function store(u, ttl)
+  local whole = math.floor(u + 0.5)
+  local micros = math.floor(whole / scale)
+  local rest = whole - micros * scale
+  if rest < 0 then
+    micros = micros - 1
+    rest = rest + scale
+  elseif rest >= scale then
+    micros = micros + 1
+    rest = rest - scale
+  end
+  local nanos = math.floor((2000 * rest + scale) / (2 * scale))
+  if nanos >= 1000 then
+    micros = micros + 1
+    nanos = nanos - 1000
+  end
+  redis.call('SET', KEYS[1], string.format('%.0f%03d', now + micros, nanos), 'PX', math.max(1, math.ceil(ttl / 1000)))
+end
+
+local tokens = capacity - units / interval
 if tokens + epsilon < cost then
-  -- Rejected: nothing is written.
   local retry = math.ceil((cost - tokens) * period / refill)
   local reset = math.ceil((capacity - tokens) * period / refill)
+  if cut then
+    -- Rejected: nothing is written, unless the debt was cut, so that the next token comes back
+    -- one interval from now as this answer says.
+    store(units, reset)
+  end
   return {0, math.floor(tokens + epsilon), retry, reset}
 end
 
 tokens = tokens - cost
-units = units + cost * period
+units = units + cost * interval
 local reset = math.ceil((capacity - tokens) * period / refill)
--- The new TAT, to the nearest nanosecond; formatted here, as Lua's own number-to-string
--- conversion keeps only 14 digits.
-local debtNanos = math.floor(units * 1000 / refill + 0.5)
-local debtMicros = math.floor(debtNanos / 1000)
-local tat = string.format('%.0f%03d', now + debtMicros, debtNanos - debtMicros * 1000)
-redis.call('SET', KEYS[1], tat, 'PX', math.max(1, math.ceil(reset / 1000)))
+store(units, reset)
 return {1, math.floor(tokens + epsilon), 0, reset}

@@ -51,10 +51,15 @@ class GcraEquivalenceTests {
 
 	/**
 	 * Policy shapes {limit, refill, window in µs}: emission intervals (window / refill)
-	 * of whole microseconds and of fractions of one, bursts from 1 to 100.
+	 * of whole microseconds and of fractions of one, bursts from 1 to 100; and two of
+	 * more than 1000 tokens per window, which GCRA counts in nanoseconds: one whose
+	 * interval is a whole number of them (150 ms), one whose interval is not (333.3 ms).
+	 * Intervals stay long enough that no key expires, in real time, while its schedule is
+	 * replayed.
 	 */
 	private static final long[][] SHAPES = { { 10, 1, SECOND }, { 100, 10, SECOND }, { 5, 3, SECOND },
-			{ 7, 2, SECOND / 4 }, { 3, 7, SECOND }, { 1, 1, 60 * SECOND } };
+			{ 7, 2, SECOND / 4 }, { 3, 7, SECOND }, { 1, 1, 60 * SECOND }, { 20, 2000, 300 * SECOND },
+			{ 20, 3000, 1000 * SECOND } };
 
 	@ParameterizedTest
 	@ValueSource(strings = { "standalone", "cluster" })
