@@ -208,6 +208,11 @@ public class RedisRateLimitProperties implements Validator {
 					// Defaulted from the limit, whose own problem is reported.
 					return;
 				}
+				if (field.equals("refill") && this.algorithm == null) {
+					// Bound from an empty value: whether a refill applies depends on the
+					// algorithm, whose own problem ("must be set") is reported.
+					return;
+				}
 				if (field.equals("name")) {
 					errors.rejectValue("policies", "invalid", "Policy name '" + name + "' " + problem);
 				}

@@ -74,8 +74,7 @@ class StateMemoryTests {
 				assertThat(bucket).isLessThan(200);
 				assertThat(fixed).isLessThan(120);
 				// One integer string, the theoretical arrival time: 16 bytes of value,
-				// the
-				// rest is the key's name and its entry (see the test below).
+				// the rest is the key's name and its entry (see the test below).
 				assertThat(bucket - gcra).isGreaterThanOrEqualTo(40);
 			});
 		}
@@ -88,18 +87,23 @@ class StateMemoryTests {
 				RateLimiterRegistry registry = context.getBean(RateLimiterRegistry.class);
 				StringRedisTemplate template = context.getBean(StringRedisTemplate.class);
 				String key = "203.0.113.7";
-				// Same policy values, names of the same length:
+				// Same policy values, key names of the same length (37 characters):
 				// app:rate-limit:{203.0.113.7}:api:gcra and
-				// app:rate-limit:{203.0.113.7}:web:tb.
+				// app:rate-limit:{203.0.113.7}:webui:tb.
 				long gcra = usage(registry, template, RateLimitPolicy.gcra("api", 100, 10, Duration.ofSeconds(1)), key,
 						50);
 				long bucket = usage(registry, template,
-						RateLimitPolicy.tokenBucket("web", 100, 10, Duration.ofSeconds(1)), key, 50);
+						RateLimitPolicy.tokenBucket("webui", 100, 10, Duration.ofSeconds(1)), key, 50);
+				assertThat(limiterKey(registry, "api", key)).hasSameSizeAs(limiterKey(registry, "webui", key));
 				System.out.printf("MEMORY USAGE with prefix 'app': gcra=%d, token-bucket=%d bytes%n", gcra, bucket);
 				assertThat(gcra).isLessThan(100);
 				assertThat(bucket - gcra).isGreaterThanOrEqualTo(40);
 			});
 		}
+	}
+
+	private static String limiterKey(RateLimiterRegistry registry, String policy, String key) {
+		return ((RedisRateLimiter) registry.limiter(policy)).stateKey(key);
 	}
 
 	private static long usage(RateLimiterRegistry registry, StringRedisTemplate template, RateLimitPolicy policy,
