@@ -105,24 +105,26 @@ public class RedisRateLimitProperties implements Validator {
 	public static class Policy {
 
 		/**
-		 * Algorithm counting the requests: token-bucket, sliding-window,
+		 * Algorithm counting the requests: token-bucket, gcra (the token bucket's
+		 * decisions from one stored time per key), sliding-window,
 		 * sliding-window-approximate or fixed-window.
 		 */
 		private RateLimitAlgorithm algorithm = RateLimitAlgorithm.TOKEN_BUCKET;
 
 		/**
-		 * Bucket capacity (token-bucket) or requests allowed per window.
+		 * Bucket capacity (token-bucket, gcra) or requests allowed per window.
 		 */
 		private long limit;
 
 		/**
-		 * Window length, or the period in which a token bucket gains 'refill' tokens.
+		 * Window length, or the period in which a token bucket (or gcra) gains 'refill'
+		 * tokens.
 		 */
 		private @Nullable Duration window;
 
 		/**
-		 * Tokens added per window, continuously (token-bucket only). Defaults to the
-		 * limit.
+		 * Tokens added per window, continuously (token-bucket and gcra only). Defaults to
+		 * the limit.
 		 */
 		private @Nullable Long refill;
 
@@ -185,8 +187,13 @@ public class RedisRateLimitProperties implements Validator {
 			this.onFailure = onFailure;
 		}
 
+		private boolean refills() {
+			// Null only when bound from an empty value, which validation reports.
+			return this.algorithm != null && this.algorithm.refills();
+		}
+
 		private long effectiveRefill() {
-			if (this.algorithm == RateLimitAlgorithm.TOKEN_BUCKET) {
+			if (refills()) {
 				return (this.refill != null) ? this.refill : this.limit;
 			}
 			// The window algorithms have no refill: a value set for one is an error.
@@ -201,6 +208,11 @@ public class RedisRateLimitProperties implements Validator {
 					// Defaulted from the limit, whose own problem is reported.
 					return;
 				}
+				if (field.equals("refill") && this.algorithm == null) {
+					// Bound from an empty value: whether a refill applies depends on the
+					// algorithm, whose own problem ("must be set") is reported.
+					return;
+				}
 				if (field.equals("name")) {
 					errors.rejectValue("policies", "invalid", "Policy name '" + name + "' " + problem);
 				}
@@ -212,9 +224,9 @@ public class RedisRateLimitProperties implements Validator {
 					errors.rejectValue("policies[" + name + "].window", "missing",
 							"Policy '" + name + "': must be set (for example 1m)");
 				}
-				else if (field.equals("refill") && this.algorithm != RateLimitAlgorithm.TOKEN_BUCKET) {
+				else if (field.equals("refill") && !refills()) {
 					errors.rejectValue("policies[" + name + "].refill", "invalid",
-							"Policy '" + name + "': refill applies to token-bucket only, not to "
+							"Policy '" + name + "': refill applies to token-bucket and gcra only, not to "
 									+ this.algorithm.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
 				}
 				else {

@@ -15,6 +15,7 @@
  */
 package io.github.redisutils.ratelimit;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,11 +30,11 @@ import org.jspecify.annotations.Nullable;
  * @param name the policy's name: letters, digits, {@code .}, {@code _} and {@code -}, at
  * most 64 characters; it appears in keys, in HTTP headers and as a meter tag
  * @param algorithm how requests are counted
- * @param limit bucket capacity (token bucket) or requests per window
- * @param window period in which {@code refill} tokens are added (token bucket), or the
- * window length
- * @param refill tokens added per {@code window} (token bucket); equal to {@code limit}
- * for the window algorithms
+ * @param limit bucket capacity (token bucket, GCRA) or requests per window
+ * @param window period in which {@code refill} tokens are added (token bucket, GCRA), or
+ * the window length
+ * @param refill tokens added per {@code window} (token bucket, GCRA); equal to
+ * {@code limit} for the window algorithms
  * @param cost tokens or requests one request takes by default, at most {@code limit}
  * @param failureMode what to answer when Redis is unavailable
  * @author redis-utils authors
@@ -51,6 +52,16 @@ public record RateLimitPolicy(String name, RateLimitAlgorithm algorithm, long li
 	 */
 	public static final Duration MAX_WINDOW = Duration.ofDays(366);
 
+	/**
+	 * Longest time an empty GCRA bucket may take to refill completely
+	 * ({@code limit × window / refill}). GCRA keeps a key's debt, at most that time, as a
+	 * whole number of units of at most a nanosecond, and 104 days of nanoseconds stay
+	 * below 2<sup>53</sup>, the integers a Lua number (a double) holds exactly.
+	 */
+	public static final Duration MAX_GCRA_REFILL_TIME = Duration.ofDays(104);
+
+	private static final BigInteger NANOS_PER_MICRO = BigInteger.valueOf(1000);
+
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
 	/**
@@ -59,7 +70,8 @@ public record RateLimitPolicy(String name, RateLimitAlgorithm algorithm, long li
 	 * @param algorithm how requests are counted
 	 * @param limit bucket capacity or requests per window
 	 * @param window refill period or window length
-	 * @param refill tokens added per window (token bucket), else equal to {@code limit}
+	 * @param refill tokens added per window (token bucket, GCRA), else equal to
+	 * {@code limit}
 	 * @param cost tokens or requests one request takes by default
 	 * @param failureMode what to answer when Redis is unavailable
 	 * @throws IllegalArgumentException naming the policy and every value that is wrong
@@ -91,6 +103,27 @@ public record RateLimitPolicy(String name, RateLimitAlgorithm algorithm, long li
 	 */
 	public static RateLimitPolicy tokenBucket(String name, long capacity, long refill, Duration period) {
 		return new RateLimitPolicy(name, RateLimitAlgorithm.TOKEN_BUCKET, capacity, period, refill, 1,
+				RateLimitFailureMode.OPEN);
+	}
+
+	/**
+	 * Create a GCRA limiter: the same limit as
+	 * {@link #tokenBucket(String, long, long, Duration)} with the same arguments (bursts
+	 * of {@code capacity}, then {@code refill} per {@code period}), kept as one
+	 * theoretical arrival time per key instead of a hash. Its emission interval is
+	 * {@code period / refill} and a request of cost {@code n} is allowed while the
+	 * arrival time stays within {@code capacity} intervals of now. Requests cost one
+	 * token and Redis outages fail open; change that with {@link #withCost} and
+	 * {@link #withFailureMode}. An empty bucket must refill within
+	 * {@link #MAX_GCRA_REFILL_TIME} ({@code capacity × period / refill}).
+	 * @param name the policy's name
+	 * @param capacity the largest burst, in tokens
+	 * @param refill tokens regained per period: the sustained rate
+	 * @param period the refill period
+	 * @return the policy
+	 */
+	public static RateLimitPolicy gcra(String name, long capacity, long refill, Duration period) {
+		return new RateLimitPolicy(name, RateLimitAlgorithm.GCRA, capacity, period, refill, 1,
 				RateLimitFailureMode.OPEN);
 	}
 
@@ -159,7 +192,7 @@ public record RateLimitPolicy(String name, RateLimitAlgorithm algorithm, long li
 	 * @return the quota period
 	 */
 	public Duration quotaPeriod() {
-		if (this.algorithm != RateLimitAlgorithm.TOKEN_BUCKET) {
+		if (!this.algorithm.refills()) {
 			return this.window;
 		}
 		long micros = Math.multiplyExact(this.limit, toMicros(this.window)) / this.refill;
@@ -173,7 +206,7 @@ public record RateLimitPolicy(String name, RateLimitAlgorithm algorithm, long li
 	 * @param algorithm the algorithm
 	 * @param limit the limit
 	 * @param window the window or refill period
-	 * @param refill tokens per window (token bucket), else equal to {@code limit}
+	 * @param refill tokens per window (token bucket, GCRA), else equal to {@code limit}
 	 * @param cost the default cost
 	 * @return a problem per field name ({@code name}, {@code algorithm}, {@code limit},
 	 * {@code window}, {@code refill}, {@code cost}), empty when the values are acceptable
@@ -199,19 +232,36 @@ public record RateLimitPolicy(String name, RateLimitAlgorithm algorithm, long li
 		if (window == null || window.compareTo(Duration.ofMillis(1)) < 0 || window.compareTo(MAX_WINDOW) > 0) {
 			problems.put("window", "must be from 1ms to 366 days (was " + window + ")");
 		}
-		if (algorithm == RateLimitAlgorithm.TOKEN_BUCKET) {
+		if (algorithm != null && algorithm.refills()) {
 			if (refill < 1) {
 				problems.put("refill", "must be at least 1 token per window (was " + refill + ")");
 			}
 		}
 		else if (refill != limit) {
-			problems.put("refill", "applies to the token-bucket algorithm only, not to " + algorithm);
+			problems.put("refill", "applies to the token-bucket and GCRA algorithms only, not to " + algorithm);
+		}
+		if (algorithm == RateLimitAlgorithm.GCRA && !problems.containsKey("limit") && !problems.containsKey("window")
+				&& !problems.containsKey("refill") && window != null && exceedsGcraRefillTime(limit, window, refill)) {
+			problems.put("window", "must make the time an empty bucket takes to refill, limit × window / refill ("
+					+ limit + " × " + window + " / " + refill + "), at most " + MAX_GCRA_REFILL_TIME.toDays()
+					+ " days for gcra, which keeps that time in nanoseconds, exact below 2^53: shorten the window,"
+					+ " raise the refill or lower the limit, or use token-bucket");
 		}
 		if (cost < 1 || (limit >= 1 && cost > limit)) {
 			problems.put("cost", "must be from 1 to the limit (was " + cost + ", limit " + limit
 					+ "): a request costing more than the limit would never be allowed");
 		}
 		return problems;
+	}
+
+	private static boolean exceedsGcraRefillTime(long limit, Duration window, long refill) {
+		// limit × window / refill > MAX, in nanoseconds, without rounding: the window as
+		// the scripts see it, in whole microseconds.
+		BigInteger refillNanos = BigInteger.valueOf(limit)
+			.multiply(BigInteger.valueOf(toMicros(window)))
+			.multiply(NANOS_PER_MICRO);
+		return refillNanos
+			.compareTo(BigInteger.valueOf(MAX_GCRA_REFILL_TIME.toNanos()).multiply(BigInteger.valueOf(refill))) > 0;
 	}
 
 	static long toMicros(Duration duration) {

@@ -43,6 +43,7 @@ final class RateLimitScripts {
 
 	static {
 		SCRIPTS.put(RateLimitAlgorithm.TOKEN_BUCKET, load("token-bucket.lua"));
+		SCRIPTS.put(RateLimitAlgorithm.GCRA, load("gcra.lua"));
 		SCRIPTS.put(RateLimitAlgorithm.SLIDING_WINDOW, load("sliding-window.lua"));
 		SCRIPTS.put(RateLimitAlgorithm.SLIDING_WINDOW_APPROXIMATE, load("sliding-window-approximate.lua"));
 		SCRIPTS.put(RateLimitAlgorithm.FIXED_WINDOW, load("fixed-window.lua"));
@@ -64,6 +65,7 @@ final class RateLimitScripts {
 	static String keySuffix(RateLimitAlgorithm algorithm) {
 		return switch (algorithm) {
 			case TOKEN_BUCKET -> "tb";
+			case GCRA -> "gcra";
 			case SLIDING_WINDOW -> "sw";
 			case SLIDING_WINDOW_APPROXIMATE -> "swa";
 			case FIXED_WINDOW -> "fw";

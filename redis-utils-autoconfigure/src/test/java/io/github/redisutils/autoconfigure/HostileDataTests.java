@@ -72,7 +72,8 @@ class HostileDataTests {
 		.withPropertyValues("redis.key-prefix=" + this.prefix, "redis.rate-limit.policies.bucket.limit=5",
 				"redis.rate-limit.policies.bucket.window=1m", "redis.rate-limit.policies.bucket.algorithm=token-bucket",
 				"redis.rate-limit.policies.fixed.limit=5", "redis.rate-limit.policies.fixed.window=1m",
-				"redis.rate-limit.policies.fixed.algorithm=fixed-window",
+				"redis.rate-limit.policies.fixed.algorithm=fixed-window", "redis.rate-limit.policies.gcra.limit=5",
+				"redis.rate-limit.policies.gcra.window=1m", "redis.rate-limit.policies.gcra.algorithm=gcra",
 				"redis.rate-limit.policies.approximate.limit=5", "redis.rate-limit.policies.approximate.window=1m",
 				"redis.rate-limit.policies.approximate.algorithm=sliding-window-approximate",
 				"redis.queue.shutdown-timeout=2s", "redis.queue.queues.work.concurrency=1");
@@ -148,7 +149,7 @@ class HostileDataTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "bucket", "fixed", "approximate" })
+	@ValueSource(strings = { "bucket", "gcra", "fixed", "approximate" })
 	void rateLimitStateThatIsNotANumberIsMalformedInsteadOfAFreshLimit(String policy) {
 		this.runner.run((context) -> {
 			RateLimiterRegistry registry = context.getBean(RateLimiterRegistry.class);

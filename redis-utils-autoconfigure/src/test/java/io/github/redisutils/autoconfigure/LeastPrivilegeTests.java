@@ -188,6 +188,8 @@ class LeastPrivilegeTests {
 	private void rateLimit(AssertableApplicationContext context) {
 		RateLimiterRegistry limiters = context.getBean(RateLimiterRegistry.class);
 		assertThat(limiters.limiter("api").tryAcquire("k").outcome()).isEqualTo(RateLimitOutcome.ALLOWED);
+		assertThat(limiters.limiter("gcra").tryAcquire("k").outcome()).isEqualTo(RateLimitOutcome.ALLOWED);
+		assertThat(limiters.limiter("fixed").tryAcquire("k").outcome()).isEqualTo(RateLimitOutcome.ALLOWED);
 	}
 
 	private void sessions(AssertableApplicationContext context) {
@@ -270,7 +272,11 @@ class LeastPrivilegeTests {
 			.withPropertyValues("spring.data.redis.username=app", "spring.data.redis.password=secret",
 					"redis.key-prefix=" + this.prefix, "redis.lock.poll-interval=" + POLL.toMillis() + "ms",
 					"redis.cache.cache-names=products", "redis.rate-limit.policies.api.limit=10",
-					"redis.rate-limit.policies.api.window=1m", "redis.queue.queues.mail.concurrency=1");
+					"redis.rate-limit.policies.api.window=1m", "redis.rate-limit.policies.gcra.algorithm=gcra",
+					"redis.rate-limit.policies.gcra.limit=10", "redis.rate-limit.policies.gcra.window=1m",
+					"redis.rate-limit.policies.fixed.algorithm=fixed-window",
+					"redis.rate-limit.policies.fixed.limit=10", "redis.rate-limit.policies.fixed.window=1m",
+					"redis.queue.queues.mail.concurrency=1");
 	}
 
 	private void aclSetUser(List<String> rules) {

@@ -22,6 +22,9 @@ import io.github.redisutils.ratelimit.RateLimitFailureMode;
 import io.github.redisutils.ratelimit.RateLimitPolicy;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.Errors;
+
 import static io.github.redisutils.autoconfigure.PropertiesBinding.assertRejected;
 import static io.github.redisutils.autoconfigure.PropertiesBinding.bind;
 import static io.github.redisutils.autoconfigure.PropertiesBinding.startUpFailure;
@@ -77,7 +80,7 @@ class RedisRateLimitPropertiesTests {
 	@Test
 	void refillOnAWindowAlgorithmFails() {
 		assertRejected(RedisRateLimitProperties.class, "redis.rate-limit.policies[api].refill",
-				"refill applies to token-bucket only, not to fixed-window",
+				"refill applies to token-bucket and gcra only, not to fixed-window",
 				"redis.rate-limit.policies.api.algorithm=fixed-window", "redis.rate-limit.policies.api.limit=5",
 				"redis.rate-limit.policies.api.window=1m", "redis.rate-limit.policies.api.refill=2");
 	}
@@ -94,6 +97,38 @@ class RedisRateLimitPropertiesTests {
 		assertRejected(RedisRateLimitProperties.class, "redis.rate-limit.policies[api].cost", "would never be allowed",
 				"redis.rate-limit.policies.api.limit=5", "redis.rate-limit.policies.api.window=1m",
 				"redis.rate-limit.policies.api.cost=6");
+	}
+
+	@Test
+	void anEmptyAlgorithmWithARefillFailsNamingTheAlgorithm() {
+		// A null algorithm (an empty value bound to the setter) with a refill: whether
+		// the refill applies is unknown, so only the algorithm is reported, by its key.
+		RedisRateLimitProperties properties = new RedisRateLimitProperties();
+		RedisRateLimitProperties.Policy policy = new RedisRateLimitProperties.Policy();
+		policy.setAlgorithm(null);
+		policy.setLimit(5);
+		policy.setWindow(Duration.ofMinutes(1));
+		policy.setRefill(2L);
+		properties.getPolicies().put("api", policy);
+		Errors errors = new BeanPropertyBindingResult(properties, "redis.rate-limit");
+		properties.validate(properties, errors);
+		assertThat(errors.getFieldErrors()).singleElement().satisfies((error) -> {
+			assertThat(error.getField()).isEqualTo("policies[api].algorithm");
+			assertThat(error.getDefaultMessage()).isEqualTo("Policy 'api': algorithm must be set");
+		});
+	}
+
+	@Test
+	void aGcraPolicyRefillingInMoreThan104DaysFails() {
+		// 14 tokens at 3 per 366 days: an empty bucket refills in 1,708 days.
+		assertRejected(RedisRateLimitProperties.class, "redis.rate-limit.policies[api].window",
+				"at most 104 days for gcra", "redis.rate-limit.policies.api.algorithm=gcra",
+				"redis.rate-limit.policies.api.limit=14", "redis.rate-limit.policies.api.refill=3",
+				"redis.rate-limit.policies.api.window=366d");
+		// The token bucket keeps a count, not a time: the same values are accepted.
+		assertThat(bind(RedisRateLimitProperties.class, "redis.rate-limit.policies.api.limit=14",
+				"redis.rate-limit.policies.api.refill=3", "redis.rate-limit.policies.api.window=366d")
+			.toSettings()).singleElement().extracting(RateLimitPolicy::quotaPeriod).isEqualTo(Duration.ofDays(1708));
 	}
 
 	@Test

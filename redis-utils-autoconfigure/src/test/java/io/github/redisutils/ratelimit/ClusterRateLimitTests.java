@@ -36,8 +36,9 @@ class ClusterRateLimitTests {
 	void everyAlgorithmAndBlocksWorkOnCluster() {
 		RateLimitContexts.runner(RedisServers.cluster().springProperties())
 			.withPropertyValues("redis.rate-limit.policies.tb.limit=3", "redis.rate-limit.policies.tb.window=1m",
-					"redis.rate-limit.policies.sw.algorithm=sliding-window", "redis.rate-limit.policies.sw.limit=3",
-					"redis.rate-limit.policies.sw.window=1m",
+					"redis.rate-limit.policies.gcra.algorithm=gcra", "redis.rate-limit.policies.gcra.limit=3",
+					"redis.rate-limit.policies.gcra.window=1m", "redis.rate-limit.policies.sw.algorithm=sliding-window",
+					"redis.rate-limit.policies.sw.limit=3", "redis.rate-limit.policies.sw.window=1m",
 					"redis.rate-limit.policies.swa.algorithm=sliding-window-approximate",
 					"redis.rate-limit.policies.swa.limit=3", "redis.rate-limit.policies.swa.window=1m",
 					"redis.rate-limit.policies.fw.algorithm=fixed-window", "redis.rate-limit.policies.fw.limit=3",
@@ -46,7 +47,7 @@ class ClusterRateLimitTests {
 				RateLimiterRegistry registry = context.getBean(RateLimiterRegistry.class);
 				for (int client = 0; client < 12; client++) {
 					String key = RateLimitContexts.uniqueKey("client" + client);
-					for (String policy : List.of("tb", "sw", "swa", "fw")) {
+					for (String policy : List.of("tb", "gcra", "sw", "swa", "fw")) {
 						long allowed = 0;
 						for (int i = 0; i < 5; i++) {
 							allowed += registry.limiter(policy).tryAcquire(key).allowed() ? 1 : 0;
@@ -54,10 +55,16 @@ class ClusterRateLimitTests {
 						assertThat(allowed).as(policy).isEqualTo(3);
 					}
 					registry.block(key, Duration.ofMinutes(1));
-					assertThat(registry.limiter("tb").tryAcquire(key).outcome()).isEqualTo(RateLimitOutcome.BLOCKED);
+					for (String policy : List.of("tb", "gcra", "fw")) {
+						assertThat(registry.limiter(policy).tryAcquire(key).outcome()).as(policy)
+							.isEqualTo(RateLimitOutcome.BLOCKED);
+					}
 					registry.unblock(key);
-					registry.limiter("tb").reset(key);
-					assertThat(registry.limiter("tb").tryAcquire(key).outcome()).isEqualTo(RateLimitOutcome.ALLOWED);
+					for (String policy : List.of("tb", "gcra", "fw")) {
+						registry.limiter(policy).reset(key);
+						assertThat(registry.limiter(policy).tryAcquire(key).outcome()).as(policy)
+							.isEqualTo(RateLimitOutcome.ALLOWED);
+					}
 				}
 			});
 	}

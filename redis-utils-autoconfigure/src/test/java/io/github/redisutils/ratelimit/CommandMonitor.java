@@ -28,8 +28,8 @@ import io.github.redisutils.test.RedisEndpoint;
 
 /**
  * Records the commands a Redis server receives from clients, through {@code MONITOR} on a
- * plain socket. Commands run by scripts ({@code [0 lua]}) are left out: what remains is
- * one line per round trip.
+ * plain socket. Commands run by scripts ({@code [0 lua]}) are left out unless asked for:
+ * what remains is one line per round trip.
  *
  * @author redis-utils authors
  */
@@ -42,6 +42,14 @@ final class CommandMonitor implements AutoCloseable {
 	private final Thread reader;
 
 	CommandMonitor(RedisEndpoint redis) throws IOException {
+		this(redis, false);
+	}
+
+	/**
+	 * Monitor a server, keeping the commands that scripts run when {@code scriptCommands}
+	 * is set.
+	 */
+	CommandMonitor(RedisEndpoint redis, boolean scriptCommands) throws IOException {
 		this.socket = new Socket(redis.host(), redis.port());
 		OutputStream output = this.socket.getOutputStream();
 		output.write("MONITOR\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -55,7 +63,7 @@ final class CommandMonitor implements AutoCloseable {
 		this.reader = new Thread(() -> {
 			try {
 				for (String line = input.readLine(); line != null; line = input.readLine()) {
-					if (!line.contains(" lua]")) {
+					if (scriptCommands || !line.contains(" lua]")) {
 						this.commands.add(line);
 					}
 				}

@@ -62,7 +62,7 @@ class DistributedRateLimitTests {
 	void instancesSharingOneKeyNeverAllowMoreThanTheLimit() throws Exception {
 		List<ConfigurableApplicationContext> contexts = start();
 		try {
-			for (String policy : List.of("tb", "sw", "swa", "fw")) {
+			for (String policy : List.of("tb", "gcra", "sw", "swa", "fw")) {
 				String key = RateLimitContexts.uniqueKey("hot-" + policy);
 				int allowed = hammer(contexts, (registry) -> registry.limiter(policy).tryAcquire(key).allowed());
 				// 512 attempts within one window (and a refill of 1 token per hour).
@@ -122,18 +122,20 @@ class DistributedRateLimitTests {
 		List<String> properties = new ArrayList<>(List.of(RedisServers.standalone().springProperties()));
 		properties.add("redis.key-prefix=ratelimit-tests");
 		properties.add("spring.main.banner-mode=off");
-		for (String algorithm : List.of("tb", "sw", "swa", "fw")) {
+		for (String algorithm : List.of("tb", "gcra", "sw", "swa", "fw")) {
 			String prefix = "redis.rate-limit.policies." + algorithm + ".";
 			properties.add(prefix + "limit=" + LIMIT);
 			properties.add(prefix + "window=1h");
 			properties.add(prefix + "algorithm=" + switch (algorithm) {
 				case "tb" -> "token-bucket";
+				case "gcra" -> "gcra";
 				case "sw" -> "sliding-window";
 				case "swa" -> "sliding-window-approximate";
 				default -> "fixed-window";
 			});
 		}
 		properties.add("redis.rate-limit.policies.tb.refill=1");
+		properties.add("redis.rate-limit.policies.gcra.refill=1");
 		return properties.toArray(String[]::new);
 	}
 

@@ -41,8 +41,53 @@ class RateLimitPolicyTests {
 	}
 
 	@Test
+	void gcraTakesTheTokenBucketsLimitRefillAndWindow() {
+		RateLimitPolicy gcra = RateLimitPolicy.gcra("api", 100, 10, Duration.ofSeconds(1)).withCost(3);
+		assertThat(gcra.algorithm()).isEqualTo(RateLimitAlgorithm.GCRA);
+		assertThat(gcra.limit()).isEqualTo(100);
+		assertThat(gcra.refill()).isEqualTo(10);
+		assertThat(gcra.cost()).isEqualTo(3);
+		assertThat(RateLimitAlgorithm.GCRA.refills()).isTrue();
+		assertThat(RateLimitAlgorithm.TOKEN_BUCKET.refills()).isTrue();
+		assertThat(RateLimitAlgorithm.FIXED_WINDOW.refills()).isFalse();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> RateLimitPolicy.gcra("api", 100, 0, Duration.ofSeconds(1)))
+			.withMessageContaining("refill must be at least 1 token");
+	}
+
+	@Test
+	void aGcraBucketMustRefillWithin104Days() {
+		// Exactly 104 days: accepted; 1 us more of window, or one token more, is not.
+		assertThat(RateLimitPolicy.gcra("api", 104, 1, Duration.ofDays(1)).quotaPeriod())
+			.isEqualTo(RateLimitPolicy.MAX_GCRA_REFILL_TIME);
+		assertThat(RateLimitPolicy.gcra("api", 1, 1, Duration.ofDays(104)).quotaPeriod())
+			.isEqualTo(Duration.ofDays(104));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> RateLimitPolicy.gcra("api", 1, 1, Duration.ofDays(104).plusNanos(1000)))
+			.withMessageContaining("window must make the time an empty bucket takes to refill")
+			.withMessageContaining("at most 104 days for gcra");
+		assertThatIllegalArgumentException().isThrownBy(() -> RateLimitPolicy.gcra("api", 105, 1, Duration.ofDays(1)))
+			.withMessageContaining("at most 104 days for gcra");
+		// The reviewed failure's values (refilling in 1,708 days), and a limit so large
+		// that limit × window overflows a long.
+		assertThatIllegalArgumentException().isThrownBy(() -> RateLimitPolicy.gcra("api", 14, 3, Duration.ofDays(366)))
+			.withMessageContaining("(14 × PT8784H / 3)");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> RateLimitPolicy.gcra("api", Long.MAX_VALUE, 1_000_000, Duration.ofDays(1)))
+			.withMessageContaining("at most 104 days for gcra");
+		// A high rate refills quickly: a million tokens a day with a day's burst is fine.
+		assertThat(RateLimitPolicy.gcra("api", 1_000_000, 1_000_000, Duration.ofDays(1)).quotaPeriod())
+			.isEqualTo(Duration.ofDays(1));
+		// The token bucket has no such bound.
+		assertThat(RateLimitPolicy.tokenBucket("api", 14, 3, Duration.ofDays(366)).quotaPeriod())
+			.isEqualTo(Duration.ofDays(1708));
+	}
+
+	@Test
 	void quotaPeriodOfATokenBucketIsTheTimeToRefillCompletely() {
 		assertThat(RateLimitPolicy.tokenBucket("api", 100, 10, Duration.ofSeconds(1)).quotaPeriod())
+			.isEqualTo(Duration.ofSeconds(10));
+		assertThat(RateLimitPolicy.gcra("api", 100, 10, Duration.ofSeconds(1)).quotaPeriod())
 			.isEqualTo(Duration.ofSeconds(10));
 		assertThat(RateLimitPolicy.slidingWindow("s", 100, Duration.ofMinutes(1)).quotaPeriod())
 			.isEqualTo(Duration.ofMinutes(1));
@@ -57,7 +102,7 @@ class RateLimitPolicyTests {
 			.withMessageContaining("name must be 1 to 64 letters")
 			.withMessageContaining("limit must be at least 1")
 			.withMessageContaining("window must be from 1ms")
-			.withMessageContaining("refill applies to the token-bucket algorithm only");
+			.withMessageContaining("refill applies to the token-bucket and GCRA algorithms only");
 	}
 
 	@Test

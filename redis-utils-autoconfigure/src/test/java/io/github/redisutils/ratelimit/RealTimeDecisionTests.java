@@ -49,8 +49,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class RealTimeDecisionTests {
 
 	private static final String[] POLICY_PROPERTIES = { "redis.rate-limit.policies.tb.limit=5",
-			"redis.rate-limit.policies.tb.window=1s", "redis.rate-limit.policies.sw.algorithm=sliding-window",
-			"redis.rate-limit.policies.sw.limit=5", "redis.rate-limit.policies.sw.window=1s",
+			"redis.rate-limit.policies.tb.window=1s", "redis.rate-limit.policies.gcra.algorithm=gcra",
+			"redis.rate-limit.policies.gcra.limit=5", "redis.rate-limit.policies.gcra.window=1s",
+			"redis.rate-limit.policies.sw.algorithm=sliding-window", "redis.rate-limit.policies.sw.limit=5",
+			"redis.rate-limit.policies.sw.window=1s",
 			"redis.rate-limit.policies.swa.algorithm=sliding-window-approximate",
 			"redis.rate-limit.policies.swa.limit=5", "redis.rate-limit.policies.swa.window=1s",
 			"redis.rate-limit.policies.fw.algorithm=fixed-window", "redis.rate-limit.policies.fw.limit=5",
@@ -60,7 +62,7 @@ class RealTimeDecisionTests {
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 		.withPropertyValues(POLICY_PROPERTIES);
 
-	private static final List<String> POLICIES = List.of("tb", "sw", "swa", "fw");
+	private static final List<String> POLICIES = List.of("tb", "gcra", "sw", "swa", "fw");
 
 	@Test
 	void everyAlgorithmAllowsExactlyItsLimitInABurst() {
@@ -118,6 +120,11 @@ class RealTimeDecisionTests {
 			slow.tryAcquire(key, 3);
 			// Three tokens missing at one per second: full again in 3 s.
 			assertThat(redis.getExpire(slow.stateKey(key), TimeUnit.MILLISECONDS)).isBetween(2_000L, 3_000L);
+			registry.register(RateLimitPolicy.gcra("slow-gcra", 10, 1, Duration.ofSeconds(1)));
+			RedisRateLimiter slowGcra = (RedisRateLimiter) registry.limiter("slow-gcra");
+			slowGcra.tryAcquire(key, 3);
+			// The same for GCRA: its theoretical arrival time is 3 s away.
+			assertThat(redis.getExpire(slowGcra.stateKey(key), TimeUnit.MILLISECONDS)).isBetween(2_000L, 3_000L);
 			for (String policy : List.of("sw", "swa", "fw")) {
 				RedisRateLimiter limiter = (RedisRateLimiter) registry.limiter(policy);
 				limiter.tryAcquire(key);
@@ -214,7 +221,7 @@ class RealTimeDecisionTests {
 					Thread.sleep(300);
 					commands = monitor.commands();
 				}
-				assertThat(commands).hasSize(100)
+				assertThat(commands).hasSize(125)
 					.allSatisfy((command) -> assertThat(command).containsIgnoringCase("\"evalsha\""));
 			});
 		}
@@ -260,7 +267,7 @@ class RealTimeDecisionTests {
 			.run((context) -> {
 				RateLimiterRegistry registry = context.getBean(RateLimiterRegistry.class);
 				assertThat(registry.policies()).extracting(RateLimitPolicy::name)
-					.containsExactly("tb", "sw", "swa", "fw", "bean-policy");
+					.containsExactly("tb", "gcra", "sw", "swa", "fw", "bean-policy");
 				RateLimitPolicy coded = RateLimitPolicy.slidingWindow("coded", 1, Duration.ofMinutes(1))
 					.withFailureMode(RateLimitFailureMode.CLOSED);
 				RateLimiter limiter = registry.register(coded);

@@ -46,13 +46,16 @@ class RedisOutageTests {
 				.withPropertyValues("spring.data.redis.timeout=500ms", "redis.rate-limit.policies.open.limit=5",
 						"redis.rate-limit.policies.open.window=1m", "redis.rate-limit.policies.closed.limit=5",
 						"redis.rate-limit.policies.closed.window=1m",
-						"redis.rate-limit.policies.closed.on-failure=closed")
+						"redis.rate-limit.policies.closed.on-failure=closed",
+						"redis.rate-limit.policies.gcra.algorithm=gcra", "redis.rate-limit.policies.gcra.limit=5",
+						"redis.rate-limit.policies.gcra.window=1m", "redis.rate-limit.policies.gcra.on-failure=closed")
 				.run((context) -> {
 					RateLimiterRegistry registry = context.getBean(RateLimiterRegistry.class);
 					MeterRegistry meters = context.getBean(MeterRegistry.class);
 					assertThat(registry.limiter("open").tryAcquire("k").outcome()).isEqualTo(RateLimitOutcome.ALLOWED);
 					assertThat(registry.limiter("closed").tryAcquire("k").outcome())
 						.isEqualTo(RateLimitOutcome.ALLOWED);
+					assertThat(registry.limiter("gcra").tryAcquire("k").outcome()).isEqualTo(RateLimitOutcome.ALLOWED);
 					redis.stop();
 					long started = System.nanoTime();
 					RateLimitResult open = registry.limiter("open").tryAcquire("k");
@@ -65,7 +68,10 @@ class RedisOutageTests {
 					// Two decisions, each bounded by the 500 ms command timeout (and a
 					// generous allowance for a loaded machine).
 					assertThat(took).isLessThan(Duration.ofSeconds(5));
-					assertThat(registry.failingPolicies()).containsExactlyInAnyOrder("open", "closed");
+					RateLimitResult gcra = registry.limiter("gcra").tryAcquire("k");
+					assertThat(gcra.outcome()).isEqualTo(RateLimitOutcome.ERROR);
+					assertThat(gcra.allowed()).isFalse();
+					assertThat(registry.failingPolicies()).containsExactlyInAnyOrder("open", "closed", "gcra");
 					assertThat(meters.get("redis.rate.limit.decisions")
 						.tags("policy", "closed", "outcome", "error")
 						.counter()
@@ -80,6 +86,7 @@ class RedisOutageTests {
 						recovered = registry.limiter("closed").tryAcquire("k");
 					}
 					assertThat(recovered.outcome()).isEqualTo(RateLimitOutcome.ALLOWED);
+					assertThat(registry.limiter("gcra").tryAcquire("k").outcome()).isEqualTo(RateLimitOutcome.ALLOWED);
 					assertThat(registry.failingPolicies()).containsExactly("open");
 				});
 		}

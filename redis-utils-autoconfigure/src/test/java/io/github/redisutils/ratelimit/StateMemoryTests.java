@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Memory per key, measured with {@code MEMORY USAGE} (the figures in the README): the
  * exact sliding window grows with the requests it logs, the other algorithms stay small
- * and constant.
+ * and constant, GCRA the smallest of those that refill.
  *
  * @author redis-utils authors
  */
@@ -57,12 +57,14 @@ class StateMemoryTests {
 						RateLimitPolicy.approximateSlidingWindow("swa", 1000, Duration.ofMinutes(1)), key, 1000);
 				long bucket = usage(registry, template,
 						RateLimitPolicy.tokenBucket("tb", 1000, 1000, Duration.ofMinutes(1)), key, 1000);
+				long gcra = usage(registry, template, RateLimitPolicy.gcra("gcra", 1000, 1000, Duration.ofMinutes(1)),
+						key, 1000);
 				long fixed = usage(registry, template, RateLimitPolicy.fixedWindow("fw", 1000, Duration.ofMinutes(1)),
 						key, 1000);
 				System.out.printf(
 						"MEMORY USAGE: sliding-window 10=%d 100=%d 1000=%d; approximate=%d; "
-								+ "token-bucket=%d; fixed-window=%d bytes%n",
-						log10, log100, log1000, approximate, bucket, fixed);
+								+ "token-bucket=%d; gcra=%d; fixed-window=%d bytes%n",
+						log10, log100, log1000, approximate, bucket, gcra, fixed);
 				// Up to 128 entries the sorted set is a compact listpack, beyond it a
 				// skip list.
 				assertThat(log10).isLessThan(600);
@@ -71,8 +73,37 @@ class StateMemoryTests {
 				assertThat(approximate).isLessThan(200);
 				assertThat(bucket).isLessThan(200);
 				assertThat(fixed).isLessThan(120);
+				// One integer string, the theoretical arrival time: 16 bytes of value,
+				// the rest is the key's name and its entry (see the test below).
+				assertThat(bucket - gcra).isGreaterThanOrEqualTo(40);
 			});
 		}
+	}
+
+	@Test
+	void aGcraKeyTakesUnder100BytesWithAShortPrefix() {
+		try (DedicatedRedis redis = RedisServers.dedicated()) {
+			RateLimitContexts.runner(redis).withPropertyValues("redis.key-prefix=app").run((context) -> {
+				RateLimiterRegistry registry = context.getBean(RateLimiterRegistry.class);
+				StringRedisTemplate template = context.getBean(StringRedisTemplate.class);
+				String key = "203.0.113.7";
+				// Same policy values, key names of the same length (37 characters):
+				// app:rate-limit:{203.0.113.7}:api:gcra and
+				// app:rate-limit:{203.0.113.7}:webui:tb.
+				long gcra = usage(registry, template, RateLimitPolicy.gcra("api", 100, 10, Duration.ofSeconds(1)), key,
+						50);
+				long bucket = usage(registry, template,
+						RateLimitPolicy.tokenBucket("webui", 100, 10, Duration.ofSeconds(1)), key, 50);
+				assertThat(limiterKey(registry, "api", key)).hasSameSizeAs(limiterKey(registry, "webui", key));
+				System.out.printf("MEMORY USAGE with prefix 'app': gcra=%d, token-bucket=%d bytes%n", gcra, bucket);
+				assertThat(gcra).isLessThan(100);
+				assertThat(bucket - gcra).isGreaterThanOrEqualTo(40);
+			});
+		}
+	}
+
+	private static String limiterKey(RateLimiterRegistry registry, String policy, String key) {
+		return ((RedisRateLimiter) registry.limiter(policy)).stateKey(key);
 	}
 
 	private static long usage(RateLimiterRegistry registry, StringRedisTemplate template, RateLimitPolicy policy,

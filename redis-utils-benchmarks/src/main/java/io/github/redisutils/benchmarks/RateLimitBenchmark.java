@@ -23,6 +23,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,10 +33,14 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.redisutils.core.RedisKeys;
+import io.github.redisutils.core.RedisScripts;
 import io.github.redisutils.ratelimit.RateLimitPolicy;
 import io.github.redisutils.ratelimit.RateLimiter;
 import io.github.redisutils.ratelimit.RateLimiterRegistry;
+import io.github.redisutils.test.RedisServers;
+import io.github.redisutils.test.StandaloneRedis;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -45,6 +50,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -54,25 +61,40 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * Token-bucket decisions per second against one Redis server: redis-utils (one
- * {@code EVALSHA} timed by the server) and Bucket4j's Lettuce proxy manager
- * (compare-and-swap from the JVM clock), on one hot key contended by every thread and on
- * many keys. Both use one shared Lettuce connection. At set-up, the client commands each
- * needs per decision are counted with {@code MONITOR} and printed.
+ * Rate-limit decisions per second against one Redis server: redis-utils' token bucket and
+ * GCRA (one {@code EVALSHA} each, timed by the server) and Bucket4j's Lettuce proxy
+ * manager (compare-and-swap from the JVM clock), on one hot key contended by every thread
+ * and on many keys. All use one shared Lettuce connection. The floor of each redis-utils
+ * algorithm is the same script called with a raw Lettuce {@code EVALSHA} loop at the same
+ * thread count over one shared connection, on the same keys and arguments: what is left
+ * when the library's own work (key building, argument conversion, Spring Data Redis's
+ * script execution, outage back-off, metrics, reply decoding) is taken away. At set-up,
+ * the client commands each needs per decision are counted with {@code MONITOR} and
+ * printed. The {@code ...BesideFloor} groups run the library and its floor at the same
+ * time, 4 threads each, so that both meet the same load on a shared machine: their ratio
+ * is steadier than that of two runs made one after the other. Run it with
+ * {@code java -cp redis-utils-benchmarks/target/benchmarks.jar
+ * io.github.redisutils.benchmarks.RateLimitBenchmark} to print the ratios to the floors
+ * after JMH's table.
  * <p>
- * Needs a Redis server: {@code -Dredis.url=redis://127.0.0.1:6379} (the default).
+ * Redis: {@code -Dredis.url=redis://host:port} if given, else a {@code redis-server} the
+ * test support starts on a free loopback port (as the other benchmarks do).
  *
  * @author redis-utils authors
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 3)
-@Measurement(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 3)
 @Fork(1)
 @Threads(8)
 @State(Scope.Benchmark)
@@ -87,6 +109,16 @@ public class RateLimitBenchmark {
 
 	private RateLimiter limiter;
 
+	private RateLimiter gcra;
+
+	private RedisClient floorClient;
+
+	private StatefulRedisConnection<String, String> floorConnection;
+
+	private Floor tokenBucketFloor;
+
+	private Floor gcraFloor;
+
 	private RedisClient bucket4jClient;
 
 	private StatefulRedisConnection<String, byte[]> bucket4jConnection;
@@ -97,15 +129,24 @@ public class RateLimitBenchmark {
 
 	@Setup
 	public void setUp() throws IOException {
-		RedisURI uri = RedisURI.create(System.getProperty("redis.url", "redis://127.0.0.1:6379"));
+		RedisURI uri = redisUri();
 		this.connectionFactory = new LettuceConnectionFactory(
 				new RedisStandaloneConfiguration(uri.getHost(), uri.getPort()));
 		this.connectionFactory.afterPropertiesSet();
 		this.connectionFactory.start();
 		RateLimiterRegistry registry = RateLimiterRegistry.create(this.connectionFactory,
 				RedisKeys.withPrefix("benchmark"), new SimpleMeterRegistry(),
-				List.of(RateLimitPolicy.tokenBucket("bench", CAPACITY, CAPACITY, Duration.ofSeconds(1))));
+				List.of(RateLimitPolicy.tokenBucket("bench", CAPACITY, CAPACITY, Duration.ofSeconds(1)),
+						RateLimitPolicy.gcra("bench-gcra", CAPACITY, CAPACITY, Duration.ofSeconds(1))));
 		this.limiter = registry.limiter("bench");
+		this.gcra = registry.limiter("bench-gcra");
+		this.floorClient = RedisClient.create(uri);
+		this.floorConnection = this.floorClient.connect(StringCodec.UTF8);
+		RedisKeys.FeatureKeys keys = RedisKeys.withPrefix("benchmark").feature("rate-limit");
+		this.tokenBucketFloor = new Floor(this.floorConnection, "token-bucket.lua", keys.tagged("floor", "bench", "tb"),
+				keys.tagged("floor", "blocked"));
+		this.gcraFloor = new Floor(this.floorConnection, "gcra.lua", keys.tagged("floor", "bench-gcra", "gcra"),
+				keys.tagged("floor", "blocked"));
 		this.bucket4jClient = RedisClient.create(uri);
 		this.bucket4jConnection = this.bucket4jClient.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
 		this.bucket4j = Bucket4jLettuce.casBasedBuilder(this.bucket4jConnection)
@@ -120,6 +161,8 @@ public class RateLimitBenchmark {
 
 	@TearDown
 	public void tearDown() {
+		this.floorConnection.close();
+		this.floorClient.shutdown();
 		this.bucket4jConnection.close();
 		this.bucket4jClient.shutdown();
 		this.connectionFactory.destroy();
@@ -128,6 +171,49 @@ public class RateLimitBenchmark {
 	@Benchmark
 	public boolean redisUtilsHotKey() {
 		return this.limiter.tryAcquire("hot").allowed();
+	}
+
+	@Benchmark
+	public boolean gcraHotKey() {
+		return this.gcra.tryAcquire("hot").allowed();
+	}
+
+	@Benchmark
+	public boolean floorTokenBucketEvalsha() {
+		return this.tokenBucketFloor.decide();
+	}
+
+	@Benchmark
+	public boolean floorGcraEvalsha() {
+		return this.gcraFloor.decide();
+	}
+
+	@Benchmark
+	@Group("gcraBesideFloor")
+	@GroupThreads(4)
+	public boolean gcraBesideFloorLibrary() {
+		return this.gcra.tryAcquire("hot").allowed();
+	}
+
+	@Benchmark
+	@Group("gcraBesideFloor")
+	@GroupThreads(4)
+	public boolean gcraBesideFloorRaw() {
+		return this.gcraFloor.decide();
+	}
+
+	@Benchmark
+	@Group("tokenBucketBesideFloor")
+	@GroupThreads(4)
+	public boolean tokenBucketBesideFloorLibrary() {
+		return this.limiter.tryAcquire("hot").allowed();
+	}
+
+	@Benchmark
+	@Group("tokenBucketBesideFloor")
+	@GroupThreads(4)
+	public boolean tokenBucketBesideFloorRaw() {
+		return this.tokenBucketFloor.decide();
 	}
 
 	@Benchmark
@@ -153,6 +239,7 @@ public class RateLimitBenchmark {
 		for (int i = 0; i < 5; i++) {
 			// Load the scripts and create the keys first.
 			redisUtilsHotKey();
+			gcraHotKey();
 			bucket4jHotKey();
 		}
 		long redisUtils = monitored(uri, () -> {
@@ -160,13 +247,108 @@ public class RateLimitBenchmark {
 				redisUtilsHotKey();
 			}
 		});
+		long gcraCommands = monitored(uri, () -> {
+			for (int i = 0; i < decisions; i++) {
+				gcraHotKey();
+			}
+		});
 		long bucket4j = monitored(uri, () -> {
 			for (int i = 0; i < decisions; i++) {
 				bucket4jHotKey();
 			}
 		});
-		System.out.printf("%nClient commands per decision (uncontended): redis-utils %.2f, Bucket4j %.2f%n",
-				redisUtils / (double) decisions, bucket4j / (double) decisions);
+		System.out.printf(Locale.ROOT,
+				"%nClient commands per decision (uncontended): redis-utils token bucket %.2f, GCRA %.2f,"
+						+ " Bucket4j %.2f%n",
+				redisUtils / (double) decisions, gcraCommands / (double) decisions, bucket4j / (double) decisions);
+	}
+
+	private static RedisURI redisUri() {
+		String url = System.getProperty("redis.url");
+		if (url != null) {
+			return RedisURI.create(url);
+		}
+		StandaloneRedis redis = RedisServers.standalone();
+		return RedisURI.create("redis://" + redis.host() + ":" + redis.port());
+	}
+
+	/**
+	 * Run the benchmark and print each redis-utils algorithm's throughput as a ratio of
+	 * its floor (the same script through a raw Lettuce {@code EVALSHA} loop), and GCRA's
+	 * as a ratio of the token bucket's.
+	 * @param args none
+	 * @throws RunnerException if JMH fails
+	 */
+	public static void main(String[] args) throws RunnerException {
+		var results = new Runner(new OptionsBuilder().include(RateLimitBenchmark.class.getName() + "\\.").build())
+			.run();
+		double bucket = score(results, "redisUtilsHotKey");
+		double gcra = score(results, "gcraHotKey");
+		double bucketFloor = score(results, "floorTokenBucketEvalsha");
+		double gcraFloor = score(results, "floorGcraEvalsha");
+		double bucket4j = score(results, "bucket4jHotKey");
+		System.out.printf(Locale.ROOT,
+				"%nHot key, 8 threads, decisions/s: GCRA %.0f (%.2fx its floor of %.0f raw EVALSHA/s), token bucket"
+						+ " %.0f (%.2fx its floor of %.0f), GCRA/token bucket %.2fx, Bucket4j %.0f%n",
+				gcra, gcra / gcraFloor, gcraFloor, bucket, bucket / bucketFloor, bucketFloor, gcra / bucket, bucket4j);
+		double gcraBeside = secondary(results, "gcraBesideFloor", "gcraBesideFloorLibrary");
+		double gcraRawBeside = secondary(results, "gcraBesideFloor", "gcraBesideFloorRaw");
+		double bucketBeside = secondary(results, "tokenBucketBesideFloor", "tokenBucketBesideFloorLibrary");
+		double bucketRawBeside = secondary(results, "tokenBucketBesideFloor", "tokenBucketBesideFloorRaw");
+		System.out.printf(Locale.ROOT,
+				"Side by side, 4 + 4 threads at once: GCRA %.0f against its floor's %.0f (%.2fx), token bucket"
+						+ " %.0f against %.0f (%.2fx)%n",
+				gcraBeside, gcraRawBeside, gcraBeside / gcraRawBeside, bucketBeside, bucketRawBeside,
+				bucketBeside / bucketRawBeside);
+	}
+
+	private static double secondary(Iterable<RunResult> results, String group, String method) {
+		for (RunResult result : results) {
+			if (result.getParams().getBenchmark().endsWith("." + group)) {
+				return result.getSecondaryResults().get(method).getScore();
+			}
+		}
+		throw new IllegalStateException("No result for " + group);
+	}
+
+	private static double score(Iterable<RunResult> results, String benchmark) {
+		for (RunResult result : results) {
+			if (result.getParams().getBenchmark().endsWith("." + benchmark)) {
+				return result.getPrimaryResult().getScore();
+			}
+		}
+		throw new IllegalStateException("No result for " + benchmark);
+	}
+
+	/**
+	 * One redis-utils decision script called directly: {@code EVALSHA} with the keys and
+	 * arguments the limiter passes for a cost of one, over a raw Lettuce connection.
+	 */
+	static final class Floor {
+
+		private final StatefulRedisConnection<String, String> connection;
+
+		private final String sha;
+
+		private final String[] keys;
+
+		private final String[] args;
+
+		Floor(StatefulRedisConnection<String, String> connection, String script, String stateKey, String blockKey) {
+			this.connection = connection;
+			String text = RedisScripts.fromResource("io/github/redisutils/ratelimit/" + script, List.class)
+				.getScriptAsString();
+			this.sha = connection.sync().scriptLoad(text);
+			this.keys = new String[] { stateKey, blockKey };
+			String capacity = Long.toString(CAPACITY);
+			this.args = new String[] { capacity, "1000000", capacity, "1" };
+		}
+
+		boolean decide() {
+			List<Object> reply = this.connection.sync().evalsha(this.sha, ScriptOutputType.MULTI, this.keys, this.args);
+			return ((Long) reply.get(0)) == 1L;
+		}
+
 	}
 
 	/**
