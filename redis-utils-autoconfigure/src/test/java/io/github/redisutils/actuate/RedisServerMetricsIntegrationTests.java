@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import io.github.redisutils.autoconfigure.RedisUtilsAutoConfiguration;
 import io.github.redisutils.autoconfigure.RedisUtilsFailoverAutoConfiguration;
 import io.github.redisutils.autoconfigure.RedisUtilsServerMetricsAutoConfiguration;
+import io.github.redisutils.test.ClusterFailoverRedis;
 import io.github.redisutils.test.ClusterRedis;
 import io.github.redisutils.test.DedicatedRedis;
 import io.github.redisutils.test.HostPort;
@@ -151,6 +152,30 @@ class RedisServerMetricsIntegrationTests {
 			assertThat(keys).isGreaterThanOrEqualTo(30);
 			assertThat(nodes(meters.find("redis.server.keys"))).hasSizeGreaterThan(1);
 		});
+	}
+
+	@Test
+	void withReadsFromReplicasTheClustersReplicasAreMeteredTooAndANodeThatLeavesLosesItsMeters() {
+		try (ClusterFailoverRedis cluster = RedisServers.clusterFailover()) {
+			this.contextRunner.withPropertyValues(cluster.springProperties())
+				.run((context) -> assertThat(nodes(sampled(context).find("redis.server.memory.used"))).hasSize(3));
+			this.contextRunner.withPropertyValues(cluster.springProperties())
+				.withPropertyValues("spring.data.redis.lettuce.read-from=replicaPreferred",
+						"spring.data.redis.lettuce.cluster.refresh.period=1s")
+				.run((context) -> {
+					MeterRegistry meters = sampled(context);
+					assertThat(nodes(meters.find("redis.server.memory.used"))).hasSize(6);
+					String dead = cluster.killMaster(0).oldPrimary().toString();
+					Awaitility.await("the dead node's meters removed")
+						.atMost(Duration.ofSeconds(30))
+						.pollInterval(Duration.ofMillis(500))
+						.until(() -> {
+							context.getBean(RedisServerMetrics.class).sample();
+							return !nodes(meters.find("redis.server.memory.used")).contains(dead);
+						});
+					assertThat(nodes(meters.find("redis.server.memory.used"))).hasSize(5);
+				});
+		}
 	}
 
 	@Test
