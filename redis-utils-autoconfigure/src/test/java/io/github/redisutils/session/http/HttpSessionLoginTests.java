@@ -18,22 +18,17 @@ package io.github.redisutils.session.http;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.redisutils.session.SessionStore;
-import io.github.redisutils.test.DedicatedRedis;
-import io.github.redisutils.test.RedisServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -49,48 +44,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HttpSessionLoginTests {
 
-	private final String prefix = "http-" + UUID.randomUUID().toString().substring(0, 8);
-
-	private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
-
-	private DedicatedRedis dedicated;
+	private final SessionAppInstances instances = new SessionAppInstances(HttpSessionTestApplication.class,
+			WebApplicationType.SERVLET);
 
 	@AfterEach
 	void stop() {
-		this.instances.forEach(ConfigurableApplicationContext::close);
-		if (this.dedicated != null) {
-			this.dedicated.close();
-		}
+		this.instances.close();
 	}
 
 	private String[] redis(String topology) {
-		return switch (topology) {
-			case "cluster" -> RedisServers.cluster().springProperties();
-			case "standalone" -> RedisServers.standalone().springProperties();
-			default -> {
-				this.dedicated = RedisServers.dedicated();
-				yield this.dedicated.springProperties();
-			}
-		};
+		return this.instances.redis(topology);
 	}
 
 	private ConfigurableApplicationContext start(String[] redis, String... properties) {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(HttpSessionTestApplication.class)
-			.properties(redis)
-			.properties("server.port=0", "spring.main.banner-mode=off", "redis.key-prefix=" + this.prefix,
-					"redis.session.http.enabled=true", "spring.data.redis.timeout=2s")
-			.properties(properties)
-			.run();
-		this.instances.add(context);
-		return context;
+		return this.instances.start(redis, properties);
 	}
 
 	private static String base(ConfigurableApplicationContext context) {
-		return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+		return SessionAppInstances.base(context);
 	}
 
 	private static boolean toLogin(HttpResponse<String> response) {
-		return response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").endsWith("/login");
+		return SessionAppInstances.toLogin(response);
 	}
 
 	@ParameterizedTest

@@ -17,19 +17,14 @@ package io.github.redisutils.session.http;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 import io.github.redisutils.session.SessionStore;
-import io.github.redisutils.test.RedisServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -45,38 +40,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WebSessionLoginTests {
 
-	private final String prefix = "web-" + UUID.randomUUID().toString().substring(0, 8);
-
-	private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+	private final SessionAppInstances instances = new SessionAppInstances(WebSessionTestApplication.class,
+			WebApplicationType.REACTIVE);
 
 	@AfterEach
 	void stop() {
-		this.instances.forEach(ConfigurableApplicationContext::close);
+		this.instances.close();
 	}
 
-	private static String[] redis(String topology) {
-		return topology.equals("cluster") ? RedisServers.cluster().springProperties()
-				: RedisServers.standalone().springProperties();
+	private String[] redis(String topology) {
+		return this.instances.redis(topology);
 	}
 
 	private ConfigurableApplicationContext start(String[] redis, String... properties) {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(WebSessionTestApplication.class)
-			.web(WebApplicationType.REACTIVE)
-			.properties(redis)
-			.properties("server.port=0", "spring.main.banner-mode=off", "redis.key-prefix=" + this.prefix,
-					"redis.session.http.enabled=true", "spring.data.redis.timeout=2s")
-			.properties(properties)
-			.run();
-		this.instances.add(context);
-		return context;
+		return this.instances.start(redis, properties);
 	}
 
 	private static String base(ConfigurableApplicationContext context) {
-		return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+		return SessionAppInstances.base(context);
 	}
 
 	private static boolean toLogin(HttpResponse<String> response) {
-		return response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").endsWith("/login");
+		return SessionAppInstances.toLogin(response);
 	}
 
 	@ParameterizedTest
@@ -170,27 +155,24 @@ class WebSessionLoginTests {
 
 	@Test
 	void aRequestThatChangesNothingOnlyReadsItsSession() throws Exception {
-		try (var dedicated = RedisServers.dedicated()) {
-			ConfigurableApplicationContext one = start(dedicated.springProperties());
-			Browser browser = new Browser();
-			browser.logIn(base(one), "alice");
-			StringRedisTemplate template = new StringRedisTemplate(one.getBean(RedisConnectionFactory.class));
-			template.execute((org.springframework.data.redis.core.RedisCallback<Object>) (connection) -> {
-				connection.serverCommands().resetConfigStats();
-				return null;
-			});
-			for (int i = 0; i < 20; i++) {
-				assertThat(browser.get(base(one), "/me").body()).isEqualTo("alice []");
-			}
-			String stats = HttpSessionLoginTests.commandStats(template);
-			System.out.println("WebSession, 20 requests changing nothing:\n" + stats);
-			// WebFlux reads the session once per request.
-			assertThat(HttpSessionLoginTests.calls(stats, "hgetall")).isEqualTo(20);
-			assertThat(HttpSessionLoginTests.calls(stats, "evalsha") + HttpSessionLoginTests.calls(stats, "eval")
-					+ HttpSessionLoginTests.calls(stats, "hset"))
-				.isZero();
-			one.close();
+		ConfigurableApplicationContext one = start(redis("dedicated"));
+		Browser browser = new Browser();
+		browser.logIn(base(one), "alice");
+		StringRedisTemplate template = new StringRedisTemplate(one.getBean(RedisConnectionFactory.class));
+		template.execute((org.springframework.data.redis.core.RedisCallback<Object>) (connection) -> {
+			connection.serverCommands().resetConfigStats();
+			return null;
+		});
+		for (int i = 0; i < 20; i++) {
+			assertThat(browser.get(base(one), "/me").body()).isEqualTo("alice []");
 		}
+		String stats = HttpSessionLoginTests.commandStats(template);
+		System.out.println("WebSession, 20 requests changing nothing:\n" + stats);
+		// WebFlux reads the session once per request.
+		assertThat(HttpSessionLoginTests.calls(stats, "hgetall")).isEqualTo(20);
+		assertThat(HttpSessionLoginTests.calls(stats, "evalsha") + HttpSessionLoginTests.calls(stats, "eval")
+				+ HttpSessionLoginTests.calls(stats, "hset"))
+			.isZero();
 	}
 
 }
