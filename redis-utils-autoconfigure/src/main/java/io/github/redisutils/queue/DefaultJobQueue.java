@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.redisutils.core.RedisCalls;
 import io.github.redisutils.core.RedisReplies;
+import io.github.redisutils.core.RedisUnavailableException;
 import io.github.redisutils.core.codec.ValueCodec;
 import org.jspecify.annotations.Nullable;
 
@@ -62,14 +63,21 @@ final class DefaultJobQueue implements JobQueue {
 
 	private final JobAcknowledger acknowledger;
 
-	DefaultJobQueue(QueueKeys keys, QueueScripts scripts, ValueCodec codec, QueueSettings settings,
-			QueueMetrics metrics) {
+	/**
+	 * Create a queue.
+	 * @param scripts the scripts the application's calls go through (with the outage
+	 * back-off)
+	 * @param acknowledgements the scripts pull consumers' outcomes go through: without
+	 * the back-off, since an acknowledgement must always be tried
+	 */
+	DefaultJobQueue(QueueKeys keys, QueueScripts scripts, QueueScripts acknowledgements, ValueCodec codec,
+			QueueSettings settings, QueueMetrics metrics) {
 		this.keys = keys;
 		this.scripts = scripts;
 		this.codec = codec;
 		this.settings = settings;
 		this.taker = new QueueTaker(this, scripts, metrics);
-		this.acknowledger = new JobAcknowledger(this, scripts, metrics);
+		this.acknowledger = new JobAcknowledger(this, acknowledgements, metrics);
 	}
 
 	@Override
@@ -96,6 +104,11 @@ final class DefaultJobQueue implements JobQueue {
 		RedisConnection blocking = null;
 		try {
 			while (true) {
+				if (Thread.currentThread().isInterrupted()) {
+					// Before the take script: once sent, it takes the job whatever the
+					// thread does.
+					return Optional.empty();
+				}
 				QueueTaker.Take take = this.taker.take(1);
 				if (!take.deliveries().isEmpty()) {
 					return Optional.of(new PulledJob(this, take.deliveries().get(0), this.acknowledger));
@@ -111,7 +124,9 @@ final class DefaultJobQueue implements JobQueue {
 				if (blocking == null) {
 					blocking = this.scripts.connectionFactory().getConnection();
 				}
-				awaitSignal(blocking, waitMillis);
+				if (!awaitSignal(blocking, waitMillis)) {
+					return Optional.empty();
+				}
 			}
 		}
 		finally {
@@ -128,7 +143,11 @@ final class DefaultJobQueue implements JobQueue {
 	 */
 	private long maxWaitSlice() {
 		long timeout = RedisCalls.commandTimeout(this.scripts.connectionFactory()).toMillis();
-		return (timeout > 200) ? Math.min(MAX_WAIT_SLICE_MILLIS, timeout - 100) : MAX_WAIT_SLICE_MILLIS;
+		if (timeout <= 0) {
+			return MAX_WAIT_SLICE_MILLIS;
+		}
+		// A third of the timeout, at least 100 ms, is left for the round trip.
+		return Math.max(1, Math.min(MAX_WAIT_SLICE_MILLIS, timeout - Math.max(100, timeout / 3)));
 	}
 
 	/**
@@ -136,12 +155,23 @@ final class DefaultJobQueue implements JobQueue {
 	 * rather than {@code BLPOP} because it takes a fractional timeout; the signal moves
 	 * to the spent list, which the next take empties.
 	 */
-	private void awaitSignal(RedisConnection connection, long millis) {
+	private boolean awaitSignal(RedisConnection connection, long millis) {
 		byte[] signal = QueueScripts.bytes(this.keys.signal());
 		byte[] spent = QueueScripts.bytes(this.keys.spent());
-		RedisCalls.call(() -> connection.listCommands()
-			.bLMove(signal, spent, RedisListCommands.Direction.LEFT, RedisListCommands.Direction.LEFT, millis / 1000.0),
-				"wait for jobs of queue '" + name() + "'", this.keys.signal());
+		try {
+			RedisCalls.call(() -> connection.listCommands()
+				.bLMove(signal, spent, RedisListCommands.Direction.LEFT, RedisListCommands.Direction.LEFT,
+						millis / 1000.0),
+					"wait for jobs of queue '" + name() + "'", this.keys.signal());
+			return true;
+		}
+		catch (RedisUnavailableException ex) {
+			if (Thread.currentThread().isInterrupted()) {
+				// Interrupted while waiting: nothing was taken.
+				return false;
+			}
+			throw ex;
+		}
 	}
 
 	@Override

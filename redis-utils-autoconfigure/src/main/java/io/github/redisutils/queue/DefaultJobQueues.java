@@ -60,7 +60,7 @@ final class DefaultJobQueues implements JobQueues {
 		if (queue == null) {
 			QueueKeys queueKeys = QueueKeys.of(this.keys, name);
 			queue = this.queues.computeIfAbsent(name, (n) -> new DefaultJobQueue(queueKeys, this.guardedScripts,
-					this.codec, this.settings.settings(n), new QueueMetrics(this.meterRegistry, n)));
+					this.scripts, this.codec, this.settings.settings(n), new QueueMetrics(this.meterRegistry, n)));
 		}
 		return queue;
 	}

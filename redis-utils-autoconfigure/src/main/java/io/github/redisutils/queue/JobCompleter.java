@@ -56,6 +56,9 @@ final class JobCompleter {
 
 	private volatile boolean crashed;
 
+	/** Set before the final flush: later completions are written at once. */
+	private volatile boolean stopped;
+
 	private @Nullable Thread thread;
 
 	JobCompleter(String queue, JobAcknowledger acknowledger) {
@@ -73,8 +76,16 @@ final class JobCompleter {
 	/**
 	 * Complete a delivery with the next batch.
 	 */
-	void complete(Delivery delivery, @Nullable Object result) {
-		this.pending.add(new Completion(delivery, this.acknowledger.encodeResult(result)));
+	void complete(Delivery delivery, byte[] encodedResult) {
+		Completion completion = new Completion(delivery, encodedResult);
+		if (this.stopped) {
+			// A handler that finished after the last batch was written: write it now.
+			if (!this.crashed) {
+				write(List.of(completion));
+			}
+			return;
+		}
+		this.pending.add(completion);
 	}
 
 	/**
@@ -91,6 +102,7 @@ final class JobCompleter {
 				Thread.currentThread().interrupt();
 			}
 		}
+		this.stopped = true;
 		// Whatever the thread did not get to (it was late, or never started).
 		while (!this.pending.isEmpty() && !this.crashed) {
 			flush(null);
@@ -137,6 +149,10 @@ final class JobCompleter {
 		if (batch.isEmpty() || this.crashed) {
 			return;
 		}
+		write(batch);
+	}
+
+	private void write(List<Completion> batch) {
 		try {
 			this.acknowledger.completeAll(batch);
 		}

@@ -22,6 +22,7 @@ import java.util.Map;
 import io.github.redisutils.core.MalformedRedisDataException;
 import io.github.redisutils.core.RedisReplies;
 import io.github.redisutils.core.codec.ValueCodec;
+import io.github.redisutils.core.codec.ValueCodecException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,7 +58,16 @@ final class JobHash {
 
 	private @Nullable Object decoded(String field, ValueCodec codec) {
 		byte[] value = this.fields.get(field);
-		return (value != null && value.length > 0) ? codec.decode(value, Object.class) : null;
+		if (value == null || value.length == 0) {
+			return null;
+		}
+		try {
+			return codec.decode(value, Object.class);
+		}
+		catch (ValueCodecException ex) {
+			// A value written with another key or format: the job is still shown.
+			return null;
+		}
 	}
 
 	private JobStatus status() {

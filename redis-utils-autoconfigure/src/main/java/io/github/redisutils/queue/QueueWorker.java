@@ -329,7 +329,7 @@ final class QueueWorker {
 					if (error == null && deadReason == null) {
 						// Batched with other completions; this thread goes on with the
 						// next job.
-						this.completer.complete(delivery, result);
+						this.completer.complete(delivery, encodedResult(delivery, result));
 					}
 					else {
 						this.acknowledger.failed(delivery, error, deadReason, timedOut);
@@ -343,6 +343,23 @@ final class QueueWorker {
 			finally {
 				this.permits.release();
 			}
+		}
+	}
+
+	/**
+	 * The handler's result, encoded here, where the handler ran. A result the codec
+	 * cannot write does not undo the work: the job completes without a result, with a
+	 * warning, rather than running again.
+	 */
+	private byte[] encodedResult(Delivery delivery, @Nullable Object result) {
+		try {
+			return this.acknowledger.encodeResult(result);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Job " + delivery.id + " of type '" + delivery.type + "' in queue '" + name()
+					+ "' completes without its result, which the codec cannot write ("
+					+ ((result != null) ? result.getClass().getName() : "null") + "): " + ex.getMessage());
+			return this.acknowledger.encodeResult(null);
 		}
 	}
 

@@ -31,7 +31,9 @@ import org.springframework.util.Assert;
  * @param type the job type
  * @param cron the schedule, a Spring {@link CronExpression} (six fields, seconds first:
  * {@code "0 0 * * * *"} is every hour)
- * @param zone the time zone the expression is read in
+ * @param zone the time zone the expression is read in (with daylight saving time, a local
+ * time that happens twice fires twice, one that does not happen never fires: use UTC for
+ * exactly one job per tick of the clock)
  * @param payload the payload of every job, encoded with the value codec; may be
  * {@code null}
  * @author redis-utils authors

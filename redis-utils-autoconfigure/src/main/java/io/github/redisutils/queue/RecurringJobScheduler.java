@@ -91,7 +91,8 @@ public final class RecurringJobScheduler implements RecurringJobs, SmartLifecycl
 	@Override
 	public void register(String name, RecurringJob job) {
 		Assert.hasText(name, "'name' must not be empty");
-		this.queues.queue(job.queue());
+		// A payload the codec cannot write fails here, not at every tick.
+		queue(job.queue()).codec().encode(job.payload());
 		Counter fired = Counter.builder("redis.queue.schedule.fired")
 			.description("Jobs enqueued by a recurring schedule, one per tick across all instances")
 			.tag("queue", job.queue())
@@ -182,7 +183,16 @@ public final class RecurringJobScheduler implements RecurringJobs, SmartLifecycl
 			if (!this.running) {
 				break;
 			}
-			soonest = Math.min(soonest, fire(entry.getKey(), entry.getValue(), now));
+			try {
+				soonest = Math.min(soonest, fire(entry.getKey(), entry.getValue(), now));
+			}
+			catch (RuntimeException ex) {
+				// One schedule's failure (its queue's node down, an ACL refusal) holds
+				// back no other: it is tried again within a second.
+				log.warn(() -> "Could not fire recurring job '" + entry.getKey() + "'; trying again in 1 s: "
+						+ ex.getMessage(), null);
+				soonest = Math.min(soonest, 1000);
+			}
 		}
 		return soonest;
 	}

@@ -28,7 +28,14 @@ import java.util.Map;
  * first time starts then: earlier ticks never fire. Ticks missed while no instance ran
  * (or Redis was unreachable) fire <em>once</em> together when an instance checks again:
  * one job, for the latest missed tick, enqueued at once rather than at the missed time.
- * Each job carries the unique key {@code schedule:<name>@<tick in epoch ms>}.
+ * Each job carries the unique key {@code schedule:<name>@<tick in epoch ms>}, which names
+ * the tick; it does not keep two ticks' jobs from running at the same time.
+ * <p>
+ * Ticks are those of Spring's {@code CronExpression} in the schedule's zone: in a zone
+ * with daylight saving time, a local time that happens twice (autumn) fires twice and one
+ * that does not happen (spring) not at all, as with {@code @Scheduled}. Use UTC, or a
+ * time outside the change hours, for exactly one job a day; give every instance the same
+ * zone.
  *
  * @author redis-utils authors
  */
@@ -40,6 +47,8 @@ public interface RecurringJobs {
 	 * @param name the schedule's name, unique within its queue
 	 * @param job what to enqueue, where and when
 	 * @throws IllegalArgumentException if the name is empty
+	 * @throws io.github.redisutils.core.codec.ValueEncodingException if the codec cannot
+	 * write the payload
 	 */
 	void register(String name, RecurringJob job);
 

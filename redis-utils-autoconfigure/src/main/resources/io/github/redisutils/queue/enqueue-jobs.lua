@@ -37,14 +37,14 @@ local function enqueue_jobs(prefix, from, now)
     end
   end
   -- One wake-up per ready job, up to the signal list's bound: enough idle workers wake to take them.
-  -- One push; trimmed only when over the bound, and given its expiry when it is created (signals are
-  -- only wake-ups: a list that expires loses nothing, idle workers also wake on their own).
+  -- One push, trimmed only when over the bound; the expiry (a day) is renewed, so a list nobody
+  -- waits on goes away (signals are only wake-ups: idle workers also wake on their own).
   if ready > 0 then
     local signals = {}
     for i = 1, math.min(ready, 64) do signals[i] = 1 end
     local length = redis.call('LPUSH', KEYS[8], unpack(signals))
     if length > 64 then redis.call('LTRIM', KEYS[8], 0, 63) end
-    if length == #signals then redis.call('PEXPIRE', KEYS[8], 86400000) end
+    redis.call('PEXPIRE', KEYS[8], 86400000)
   end
   return out
 end

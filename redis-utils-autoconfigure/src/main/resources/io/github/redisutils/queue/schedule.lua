@@ -2,7 +2,7 @@
 -- last tick lives in the queue's schedule hash (KEYS[10]); a tick fires by moving it from the value the
 -- caller read to the new tick, compare-and-set, so of any number of instances exactly one enqueues it.
 -- A schedule seen for the first time only records its start: ticks before it never fire.
--- KEYS (every queue script gets the same nine keys, all under the queue's hash tag {queue}):
+-- KEYS (every queue script gets the same nine keys (the schedule hash is KEYS[10]), all under the queue's hash tag {queue}):
 --   KEYS[1] waiting zset: job id scored by priority * 1e13 + sequence (FIFO within a priority)
 --   KEYS[2] delayed zset: job id scored by run-at, server time in ms (also retries waiting for backoff)
 --   KEYS[3] active zset: job id scored by its visibility deadline, server time in ms

@@ -300,6 +300,68 @@ class JobQueuePullTests {
 	}
 
 	@Test
+	void aResultTheCodecCannotWriteCompletesTheJobWithoutItInsteadOfRunningItAgain() {
+		instances(RedisServers.standalone().springProperties(), uniquePrefix(), "redis.queue.queues.odd.concurrency=1",
+				"redis.queue.queues.odd.max-attempts=3")
+			.run((context) -> {
+				AtomicInteger runs = new AtomicInteger();
+				handlers(context).registerFunction("cyclic", String.class, (payload, job) -> {
+					runs.incrementAndGet();
+					return new Cyclic();
+				});
+				JobQueue queue = queue(context, "odd");
+				String id = queue.enqueue("cyclic", "x");
+				await().atMost(Duration.ofSeconds(20))
+					.until(() -> queue.find(id).map(JobInfo::status).orElse(null) == JobStatus.COMPLETED);
+				assertThat(queue.find(id).orElseThrow().result()).isNull();
+				Thread.sleep(500);
+				assertThat(runs).hasValue(1);
+			});
+	}
+
+	@Test
+	void aShortCommandTimeoutCutsTheWaitIntoSlicesBelowIt() {
+		instances(RedisServers.standalone().springProperties(), uniquePrefix(), NO_WORKERS,
+				"spring.data.redis.timeout=300ms")
+			.run((context) -> {
+				long start = System.nanoTime();
+				assertThat(queue(context, "quiet").take(Duration.ofMillis(800))).isEmpty();
+				assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(750);
+			});
+	}
+
+	@Test
+	void anInterruptedTakeTakesNothing() {
+		instances(RedisServers.standalone().springProperties(), uniquePrefix(), NO_WORKERS).run((context) -> {
+			JobQueue queue = queue(context, "interrupted");
+			String id = queue.enqueue("work", "x");
+			Thread.currentThread().interrupt();
+			try {
+				assertThat(queue.take(Duration.ofSeconds(1))).isEmpty();
+				assertThat(Thread.currentThread().isInterrupted()).isTrue();
+			}
+			finally {
+				Thread.interrupted();
+			}
+			assertThat(queue.find(id).orElseThrow().status()).isEqualTo(JobStatus.WAITING);
+		});
+	}
+
+	@Test
+	void aProgressThatDoesNotDecodeDoesNotHideTheJob() {
+		instances(RedisServers.standalone().springProperties(), uniquePrefix(), NO_WORKERS).run((context) -> {
+			JobQueue queue = queue(context, "garbled");
+			String id = queue.enqueue("work", "x");
+			StringRedisTemplate redis = new StringRedisTemplate(context.getBean(RedisConnectionFactory.class));
+			redis.opsForHash().put(((DefaultJobQueue) queue).keys().job(id), "progress", "\u0001not a value");
+			assertThat(queue.find(id)).hasValueSatisfying((info) -> {
+				assertThat(info.status()).isEqualTo(JobStatus.WAITING);
+				assertThat(info.progress()).isNull();
+			});
+		});
+	}
+
+	@Test
 	void manyConsumersInSeveralInstancesTakeEveryJobExactlyOnce() {
 		String[] redis = RedisServers.standalone().springProperties();
 		String prefix = uniquePrefix();
@@ -352,6 +414,15 @@ class JobQueuePullTests {
 		@JobHandler("audit")
 		public void audit(String entry) {
 		}
+
+	}
+
+	/**
+	 * A value JSON cannot write: it refers to itself.
+	 */
+	static class Cyclic {
+
+		public Cyclic self = this;
 
 	}
 

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.github.redisutils.core.codec.ValueEncodingException;
 import io.github.redisutils.test.RedisServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,12 +29,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static io.github.redisutils.queue.QueueTestSupport.instances;
 import static io.github.redisutils.queue.QueueTestSupport.queue;
 import static io.github.redisutils.queue.QueueTestSupport.runInstances;
 import static io.github.redisutils.queue.QueueTestSupport.uniquePrefix;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
@@ -138,6 +142,32 @@ class RecurringJobsTests {
 			Thread.sleep(1500);
 			assertThat(queue.sizes().waiting()).isEqualTo(after);
 		});
+	}
+
+	@Test
+	void aScheduleThatFailsHoldsBackNoOther() {
+		String[] redis = RedisServers.standalone().springProperties();
+		instances(redis, uniquePrefix(), "redis.queue.workers-enabled=false").run((context) -> {
+			DefaultJobQueue broken = (DefaultJobQueue) queue(context, "broken");
+			// Another client wrote a string where the schedules' hash lives.
+			new StringRedisTemplate(context.getBean(RedisConnectionFactory.class)).opsForValue()
+				.set(broken.keys().schedules(), "not a hash");
+			RecurringJobs schedules = context.getBean(RecurringJobs.class);
+			schedules.register("a-broken", RecurringJob.of("broken", "digest", EVERY_SECOND));
+			schedules.register("b-fine", RecurringJob.of("reports", "digest", EVERY_SECOND));
+			schedules.register("c-fine", RecurringJob.of("reports", "digest", EVERY_SECOND));
+			Thread.sleep(3000);
+			assertThat(queue(context, "reports").sizes().waiting()).isGreaterThanOrEqualTo(2);
+		});
+	}
+
+	@Test
+	void aPayloadTheCodecCannotWriteIsRefusedAtRegistration() {
+		instances(RedisServers.standalone().springProperties(), uniquePrefix(), "redis.queue.workers-enabled=false")
+			.run((context) -> assertThatExceptionOfType(ValueEncodingException.class)
+				.isThrownBy(() -> context.getBean(RecurringJobs.class)
+					.register("cyclic", RecurringJob.of("reports", "digest", EVERY_SECOND)
+						.withPayload(new JobQueuePullTests.Cyclic()))));
 	}
 
 	@Test
