@@ -146,8 +146,10 @@ final class DefaultJobQueue implements JobQueue {
 		if (timeout <= 0) {
 			return MAX_WAIT_SLICE_MILLIS;
 		}
-		// A third of the timeout, at least 100 ms, is left for the round trip.
-		return Math.max(1, Math.min(MAX_WAIT_SLICE_MILLIS, timeout - Math.max(100, timeout / 3)));
+		// Left for the round trip and for the server, which ends a blocking wait at its
+		// next event-loop turn (up to 100 ms late at the default hz): a third of the
+		// timeout, at least 200 ms.
+		return Math.max(1, Math.min(MAX_WAIT_SLICE_MILLIS, timeout - Math.max(200, timeout / 3)));
 	}
 
 	/**

@@ -322,7 +322,7 @@ class JobQueuePullTests {
 	@Test
 	void aShortCommandTimeoutCutsTheWaitIntoSlicesBelowIt() {
 		instances(RedisServers.standalone().springProperties(), uniquePrefix(), NO_WORKERS,
-				"spring.data.redis.timeout=300ms")
+				"spring.data.redis.timeout=500ms")
 			.run((context) -> {
 				long start = System.nanoTime();
 				assertThat(queue(context, "quiet").take(Duration.ofMillis(800))).isEmpty();
