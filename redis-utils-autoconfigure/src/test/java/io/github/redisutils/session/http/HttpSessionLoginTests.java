@@ -33,6 +33,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import static io.github.redisutils.session.http.SessionAppInstances.base;
+import static io.github.redisutils.session.http.SessionAppInstances.toLogin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -58,14 +60,6 @@ class HttpSessionLoginTests {
 
 	private ConfigurableApplicationContext start(String[] redis, String... properties) {
 		return this.instances.start(redis, properties);
-	}
-
-	private static String base(ConfigurableApplicationContext context) {
-		return SessionAppInstances.base(context);
-	}
-
-	private static boolean toLogin(HttpResponse<String> response) {
-		return SessionAppInstances.toLogin(response);
 	}
 
 	@ParameterizedTest

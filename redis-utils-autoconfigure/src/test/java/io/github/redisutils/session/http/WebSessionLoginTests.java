@@ -29,6 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import static io.github.redisutils.session.http.SessionAppInstances.base;
+import static io.github.redisutils.session.http.SessionAppInstances.toLogin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -54,14 +56,6 @@ class WebSessionLoginTests {
 
 	private ConfigurableApplicationContext start(String[] redis, String... properties) {
 		return this.instances.start(redis, properties);
-	}
-
-	private static String base(ConfigurableApplicationContext context) {
-		return SessionAppInstances.base(context);
-	}
-
-	private static boolean toLogin(HttpResponse<String> response) {
-		return SessionAppInstances.toLogin(response);
 	}
 
 	@ParameterizedTest
